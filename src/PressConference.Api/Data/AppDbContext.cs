@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PressConference.Api.Briefings;
+using PressConference.Api.Identity;
+using PressConference.Api.RemotePoints;
+using PressConference.Api.Series;
+using PressConference.Api.Spokespersons;
+
+namespace PressConference.Api.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<Briefing> Briefings => Set<Briefing>();
+    public DbSet<BriefingAuditEntry> BriefingAudit => Set<BriefingAuditEntry>();
+    public DbSet<BriefingSpokesperson> BriefingSpokespersons => Set<BriefingSpokesperson>();
+    public DbSet<BriefingRemotePoint> BriefingRemotePoints => Set<BriefingRemotePoint>();
+    public DbSet<BriefingSeries> BriefingSeries => Set<BriefingSeries>();
+    public DbSet<RemotePoint> RemotePoints => Set<RemotePoint>();
+    public DbSet<Spokesperson> Spokespersons => Set<Spokesperson>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; SQLite keeps them as sortable ISO text, PostgreSQL as timestamptz.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PressConference.Api.Identity;
+
+/// <summary>A person who signs in: office staff, door staff or a reporter.</summary>
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>Full name as printed on passes and matched against credentials.</summary>
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>"vi" or "en": the language of the e-mails this person receives.</summary>
+    public string PreferredLanguage { get; set; } = "vi";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(5);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PressConference.Api.Infrastructure;
+
+namespace PressConference.Api.Identity;
+
+public sealed record RegisterRequest(string Email, string Password, string DisplayName, string? PreferredLanguage);
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record MeResponse(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string PreferredLanguage);
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth").RequireRateLimiting(IdentitySetup.AuthRateLimitPolicy);
+        group.MapPost("/register", Register).AllowAnonymous().Validate<RegisterRequest>();
+        group.MapPost("/login", Login).AllowAnonymous().Validate<LoginRequest>();
+        group.MapPost("/refresh", Refresh).AllowAnonymous().Validate<RefreshRequest>();
+        group.MapGet("/me", Me).RequireAuthorization(Policies.SignedIn);
+        return app;
+    }
+
+    /// <summary>A reporter signs up; staff accounts are made by an Admin through /api/users.</summary>
+    private static async Task<Results<Created<MeResponse>, ValidationProblem>> Register(RegisterRequest request,
+        UserManager<AppUser> users, TimeProvider clock)
+    {
+        var user = new AppUser
+        {
+            UserName = request.Email.Trim(),
+            Email = request.Email.Trim(),
+            DisplayName = request.DisplayName.Trim(),
+            PreferredLanguage = request.PreferredLanguage ?? "vi",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, request.Password);
+        if (!created.Succeeded)
+        {
+            return UserErrors.ToProblem(created);
+        }
+
+        await users.AddToRoleAsync(user, Roles.Reporter);
+        return TypedResults.Created("/api/auth/me", new MeResponse(user.Id, user.Email, user.DisplayName, [Roles.Reporter], user.PreferredLanguage));
+    }
+
+    /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through the bearer-token handler.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request,
+        SignInManager<AppUser> signIn, IOptions<AuthOptions> auth)
+    {
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return TypedResults.Empty;
+        }
+
+        if (result.IsLockedOut)
+        {
+            return Problems.Problem(StatusCodes.Status401Unauthorized, "LockedOut", Texts.Get("auth.lockedOut", auth.Value.LockoutMinutes));
+        }
+
+        return result.IsNotAllowed
+            ? Problems.Problem(StatusCodes.Status401Unauthorized, "NotAllowed", Texts.Get("auth.notAllowed"))
+            : Problems.Problem(StatusCodes.Status401Unauthorized, "InvalidCredentials", Texts.Get("auth.invalidLogin"));
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request,
+        SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return Problems.Problem(StatusCodes.Status401Unauthorized, "InvalidRefreshToken", Texts.Get("status.401"));
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<Results<Ok<MeResponse>, NotFound>> Me(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        return TypedResults.Ok(new MeResponse(user.Id, user.Email!, user.DisplayName, roles.Order(StringComparer.Ordinal).ToList(), user.PreferredLanguage));
+    }
+}
+
+internal static class UserErrors
+{
+    /// <summary>Identity's own errors, mapped to the field they concern and a localized reason.</summary>
+    public static ValidationProblem ToProblem(IdentityResult result)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var error in result.Errors)
+        {
+            var (field, message) = error.Code switch
+            {
+                "DuplicateEmail" or "DuplicateUserName" => ("email", Texts.Get("auth.emailTaken")),
+                "InvalidEmail" or "InvalidUserName" => ("email", Texts.Get("validation.value")),
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("password", Texts.Get("auth.password")),
+                _ => ("body", error.Description),
+            };
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+
+            if (!list.Contains(message))
+            {
+                list.Add(message);
+            }
+        }
+
+        return Problems.Fields(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}
+
+public sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>
+{
+    public RegisterRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(r => r.Password).NotEmpty().MaximumLength(128);
+        RuleFor(r => r.DisplayName).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.PreferredLanguage).Must(l => l is null or "vi" or "en").WithMessage(_ => Texts.Get("validation.enum", "vi, en"));
+    }
+}
+
+public sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
+{
+    public LoginRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(256);
+        RuleFor(r => r.Password).NotEmpty().MaximumLength(128);
+    }
+}
+
+public sealed class RefreshRequestValidator : AbstractValidator<RefreshRequest>
+{
+    public RefreshRequestValidator() => RuleFor(r => r.RefreshToken).NotEmpty().MaximumLength(8192);
+}

@@ -1,0 +1,48 @@
+using PressConference.Api.Briefings;
+using PressConference.Api.Calendar;
+using PressConference.Api.Compliance;
+using PressConference.Api.Data;
+using PressConference.Api.Demo;
+using PressConference.Api.Identity;
+using PressConference.Api.Infrastructure;
+using PressConference.Api.RemotePoints;
+using PressConference.Api.Series;
+using PressConference.Api.Spokespersons;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(DemoSeeder.TakeSwitch(args));
+
+builder.AddInfrastructure();
+builder.AddDatabase();
+builder.AddIdentityFeature();
+builder.AddBriefings();
+builder.AddDemoSeeder();
+
+var app = builder.Build();
+
+await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureRolesAndAdminAsync();
+await app.Services.SeedDemoIfAskedAsync();
+
+app.UseInfrastructure();
+app.UseIdentityFeature();
+
+app.MapOpenApi().AllowAnonymous();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAuth();
+app.MapUsers();
+app.MapBriefings();
+app.MapSeries();
+app.MapCompliance();
+app.MapCalendar();
+app.MapRemotePoints();
+app.MapSpokespersons();
+
+await app.RunAsync();
+
+public partial class Program;

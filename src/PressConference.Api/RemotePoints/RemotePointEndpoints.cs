@@ -1,0 +1,241 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PressConference.Api.Briefings;
+using PressConference.Api.Data;
+using PressConference.Api.Infrastructure;
+
+namespace PressConference.Api.RemotePoints;
+
+public sealed record RemotePointRequest(string? Name, string? UnitName, RemotePointUnitKind? UnitKind, string? Address, int? Capacity,
+    string? ContactName, string? ContactPhone, string? ContactEmail, string? VideoLink, bool? IsActive);
+
+/// <summary>Contact details and the video link are for staff; the public sees where a point is and how many seats it has.</summary>
+public sealed record RemotePointResponse(Guid Id, string Name, string UnitName, RemotePointUnitKind UnitKind, string Address, int Capacity,
+    bool IsActive, string? ContactName, string? ContactPhone, string? ContactEmail, string? VideoLink)
+{
+    public static RemotePointResponse From(RemotePoint p, bool staff) => new(p.Id, p.Name, p.UnitName, p.UnitKind, p.Address, p.Capacity,
+        p.IsActive, staff ? p.ContactName : null, staff ? p.ContactPhone : null, staff ? p.ContactEmail : null, staff ? p.VideoLink : null);
+}
+
+public sealed record LinkRemotePointRequest(Guid? RemotePointId, int? Capacity, string? VideoLink);
+
+public sealed record BriefingRemotePointResponse(Guid RemotePointId, string Name, string UnitName, string Address, int Capacity,
+    string? VideoLink, string? ContactName, string? ContactPhone, string? ContactEmail, DateTime LinkedAt);
+
+public static class RemotePointEndpoints
+{
+    public static IEndpointRouteBuilder MapRemotePoints(this IEndpointRouteBuilder app)
+    {
+        var points = app.MapGroup("/api/remote-points").WithTags("RemotePoints").RequireAuthorization(Policies.Organizer);
+        points.MapGet("/", List).AllowAnonymous();
+        points.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetRemotePoint");
+        points.MapPost("/", Create).Validate<RemotePointRequest>();
+        points.MapPut("/{id:guid}", Update).Validate<RemotePointRequest>();
+
+        var links = app.MapGroup("/api/briefings/{id:guid}/remote-points").WithTags("RemotePoints").RequireAuthorization(Policies.Organizer);
+        links.MapGet("/", ListLinks).AllowAnonymous();
+        links.MapPost("/", Link).Validate<LinkRemotePointRequest>();
+        links.MapDelete("/{remotePointId:guid}", Unlink);
+        return app;
+    }
+
+    private static bool IsStaff(ClaimsPrincipal user) => user.IsOrganizer() || user.IsInRole(Roles.DoorStaff);
+
+    private static async Task<Ok<Paged<RemotePointResponse>>> List(ClaimsPrincipal user, AppDbContext db, string? q, bool? includeInactive,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = db.RemotePoints.AsNoTracking();
+        if (includeInactive != true || !user.IsOrganizer())
+        {
+            query = query.Where(p => p.IsActive);
+        }
+
+        var search = TextKey.Fold(q);
+        if (search.Length > 0)
+        {
+            query = query.Where(p => p.NameKey.Contains(search));
+        }
+
+        var staff = IsStaff(user);
+        return TypedResults.Ok(await query.OrderBy(p => p.NameKey).ToPageAsync(page, pageSize, p => RemotePointResponse.From(p, staff), ct));
+    }
+
+    private static async Task<Results<Ok<RemotePointResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, AppDbContext db,
+        CancellationToken ct) =>
+        await db.RemotePoints.FindAsync([id], ct) is { } p && (p.IsActive || user.IsOrganizer())
+            ? TypedResults.Ok(RemotePointResponse.From(p, IsStaff(user)))
+            : Problems.NotFound("entity.remotePoint");
+
+    private static async Task<Results<CreatedAtRoute<RemotePointResponse>, ValidationProblem>> Create(RemotePointRequest request,
+        AppDbContext db, CancellationToken ct)
+    {
+        var point = new RemotePoint();
+        Apply(point, request);
+        if (await db.RemotePoints.AnyAsync(p => p.NameKey == point.NameKey, ct))
+        {
+            return Problems.Field("name", Texts.Get("remotePoint.nameTaken"));
+        }
+
+        db.RemotePoints.Add(point);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.CreatedAtRoute(RemotePointResponse.From(point, staff: true), "GetRemotePoint", new { id = point.Id });
+    }
+
+    private static async Task<Results<Ok<RemotePointResponse>, ProblemHttpResult, ValidationProblem>> Update(Guid id, RemotePointRequest request,
+        AppDbContext db, CancellationToken ct)
+    {
+        if (await db.RemotePoints.FindAsync([id], ct) is not { } point)
+        {
+            return Problems.NotFound("entity.remotePoint");
+        }
+
+        Apply(point, request);
+        if (await db.RemotePoints.AnyAsync(p => p.Id != id && p.NameKey == point.NameKey, ct))
+        {
+            return Problems.Field("name", Texts.Get("remotePoint.nameTaken"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(RemotePointResponse.From(point, staff: true));
+    }
+
+    private static async Task<Results<Ok<List<BriefingRemotePointResponse>>, ProblemHttpResult>> ListLinks(Guid id, ClaimsPrincipal user,
+        AppDbContext db, CancellationToken ct)
+    {
+        var briefing = await db.Briefings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (briefing is null || (!briefing.IsPublic && !user.IsOrganizer()))
+        {
+            return Problems.NotFound("entity.briefing");
+        }
+
+        var staff = IsStaff(user);
+        var links = await db.BriefingRemotePoints.AsNoTracking().Include(l => l.RemotePoint)
+            .Where(l => l.BriefingId == id).ToListAsync(ct);
+        return TypedResults.Ok(links.OrderBy(l => l.RemotePoint!.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi"), true))
+            .Select(l => ToResponse(l, staff)).ToList());
+    }
+
+    private static async Task<Results<Created<BriefingRemotePointResponse>, ProblemHttpResult>> Link(Guid id, LinkRemotePointRequest request,
+        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (briefing is null)
+        {
+            return Problems.NotFound("entity.briefing");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (briefing.RefusalFor(BriefingAction.LinkRemotePoint, now) is { } refusal)
+        {
+            return Problems.Conflict("InvalidTransition", refusal);
+        }
+
+        var point = await db.RemotePoints.FindAsync([request.RemotePointId!.Value], ct);
+        if (point is null)
+        {
+            return Problems.NotFound("entity.remotePoint");
+        }
+
+        if (!point.IsActive)
+        {
+            return Problems.Conflict("RemotePointInactive", Texts.Get("remotePoint.inactive"));
+        }
+
+        if (await db.BriefingRemotePoints.AnyAsync(l => l.BriefingId == id && l.RemotePointId == point.Id, ct))
+        {
+            return Problems.Conflict("AlreadyLinked", Texts.Get("remotePoint.alreadyLinked"));
+        }
+
+        var link = new BriefingRemotePoint
+        {
+            BriefingId = id,
+            RemotePointId = point.Id,
+            Capacity = request.Capacity ?? point.Capacity,
+            VideoLink = string.IsNullOrWhiteSpace(request.VideoLink) ? point.VideoLink : request.VideoLink.Trim(),
+            LinkedAt = now,
+            RemotePoint = point,
+        };
+        db.BriefingRemotePoints.Add(link);
+        db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointLinked", null,
+            new { remotePointId = point.Id, point.Name, link.Capacity }));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/briefings/{id}/remote-points/{point.Id}", ToResponse(link, staff: true));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Unlink(Guid id, Guid remotePointId, ClaimsPrincipal user, AppDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (briefing is null)
+        {
+            return Problems.NotFound("entity.briefing");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (briefing.RefusalFor(BriefingAction.LinkRemotePoint, now) is { } refusal)
+        {
+            return Problems.Conflict("InvalidTransition", refusal);
+        }
+
+        var link = await db.BriefingRemotePoints.FirstOrDefaultAsync(l => l.BriefingId == id && l.RemotePointId == remotePointId, ct);
+        if (link is null)
+        {
+            return Problems.Conflict("NotLinked", Texts.Get("remotePoint.notLinked"));
+        }
+
+        db.BriefingRemotePoints.Remove(link);
+        db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointUnlinked", null, new { remotePointId }));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static BriefingRemotePointResponse ToResponse(BriefingRemotePoint l, bool staff) => new(l.RemotePointId, l.RemotePoint!.Name,
+        l.RemotePoint.UnitName, l.RemotePoint.Address, l.Capacity, staff ? l.VideoLink : null,
+        staff ? l.RemotePoint.ContactName : null, staff ? l.RemotePoint.ContactPhone : null, staff ? l.RemotePoint.ContactEmail : null, l.LinkedAt);
+
+    private static void Apply(RemotePoint p, RemotePointRequest r)
+    {
+        p.Name = r.Name!.Trim();
+        p.NameKey = TextKey.Fold(p.Name);
+        p.UnitName = r.UnitName!.Trim();
+        p.UnitKind = r.UnitKind!.Value;
+        p.Address = r.Address!.Trim();
+        p.Capacity = r.Capacity!.Value;
+        p.ContactName = string.IsNullOrWhiteSpace(r.ContactName) ? null : r.ContactName.Trim();
+        p.ContactPhone = string.IsNullOrWhiteSpace(r.ContactPhone) ? null : r.ContactPhone.Trim();
+        p.ContactEmail = string.IsNullOrWhiteSpace(r.ContactEmail) ? null : r.ContactEmail.Trim();
+        p.VideoLink = string.IsNullOrWhiteSpace(r.VideoLink) ? null : r.VideoLink.Trim();
+        p.IsActive = r.IsActive ?? true;
+    }
+}
+
+public sealed class RemotePointRequestValidator : AbstractValidator<RemotePointRequest>
+{
+    public RemotePointRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.UnitName).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.UnitKind).NotNull();
+        RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
+        RuleFor(r => r.Capacity).NotNull().InclusiveBetween(0, 10_000);
+        RuleFor(r => r.ContactName).MaximumLength(200);
+        RuleFor(r => r.ContactPhone).MaximumLength(30).Matches(@"^[0-9+().\s-]*$");
+        RuleFor(r => r.ContactEmail).EmailAddress().MaximumLength(256);
+        RuleFor(r => r.VideoLink).MaximumLength(1000).Must(BeHttpUrl).WithMessage(_ => Texts.Get("validation.value"));
+    }
+
+    internal static bool BeHttpUrl(string? url) => string.IsNullOrWhiteSpace(url)
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+}
+
+public sealed class LinkRemotePointRequestValidator : AbstractValidator<LinkRemotePointRequest>
+{
+    public LinkRemotePointRequestValidator()
+    {
+        RuleFor(r => r.RemotePointId).NotNull();
+        RuleFor(r => r.Capacity).InclusiveBetween(0, 10_000);
+        RuleFor(r => r.VideoLink).MaximumLength(1000).Must(RemotePointRequestValidator.BeHttpUrl).WithMessage(_ => Texts.Get("validation.value"));
+    }
+}

@@ -24,6 +24,8 @@ public static class InfrastructureSetup
 
         services.Configure<JsonOptions>(o =>
         {
+            // Vietnamese text stays readable in answers; these are JSON documents, never inlined into HTML.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new FlexibleDateTimeOffsetConverter());
             o.SerializerOptions.Converters.Add(new UtcDateTimeConverter());

@@ -68,7 +68,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
         else if (ParameterName().Match(bad.Message) is { Success: true } match)
         {
-            errors[match.Groups["name"].Value] = [Texts.Get("validation.query", match.Groups["name"].Value)];
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value);
+            errors[name] = [Texts.Get("validation.query", name)];
         }
         else
         {

@@ -98,14 +98,18 @@ public static class HttpAssertions
     }
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object? body = null) =>
-        client.PostAsJsonAsync(url, body ?? new { });
+        client.PostAsJsonAsync(url, body ?? new { }, Json);
 
     public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) =>
-        client.PutAsJsonAsync(url, body);
+        client.PutAsJsonAsync(url, body, Json);
 
     public static Guid Id(this JsonNode node) => node["id"]!.GetValue<Guid>();
 
     public static string Str(this JsonNode node, string name) => node[name]!.GetValue<string>();
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+    /// <summary>How a client talks to the API: camelCase, enums by name.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 }

@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests start or call themselves (see docs/operations.md#tests).
-packages=()
+# chromium: the door page's browser test; zbar-tools: an independent QR decoder for passes;
+# python3-aiosmtpd: a real SMTP server on loopback for the notification tests.
+packages=(chromium zbar-tools python3-aiosmtpd)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -102,7 +102,7 @@ public static class BriefingEndpoints
     /// so that everyone concerned is told.
     /// </summary>
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult, ValidationProblem>> Update(Guid id, BriefingRequest request,
-        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var briefing = await LoadAsync(db, id, ct);
         if (briefing is null)
@@ -145,13 +145,18 @@ public static class BriefingEndpoints
         briefing.DetachFromSeries();
         db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, venueChanged && briefing.IsPublic ? "VenueChanged" : "Updated",
             request.Reason, Changes(before, details)));
+        if (venueChanged && briefing.IsPublic)
+        {
+            await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.VenueChanged, now) { OldVenue = before.Venue, Reason = request.Reason }, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
 
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult, ValidationProblem>> Publish(Guid id,
-        [FromBody] OverrideRequest? request, ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, TimeProvider clock,
-        CancellationToken ct)
+        [FromBody] OverrideRequest? request, ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes,
+        TimeProvider clock, CancellationToken ct)
     {
         if (request?.Force == true && string.IsNullOrWhiteSpace(request.Reason))
         {
@@ -177,28 +182,32 @@ public static class BriefingEndpoints
 
         briefing.Publish(now);
         db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Published", request?.Reason));
+        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Published, now), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> CloseRegistration(Guid id, ClaimsPrincipal user, AppDbContext db,
-        TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.CloseRegistration, "RegistrationClosed", null, (b, now) => b.CloseRegistration(now), user, db, clock, ct);
+        BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, BriefingAction.CloseRegistration, BriefingChangeKind.RegistrationClosed, null, (b, now) => b.CloseRegistration(now),
+            user, db, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Complete(Guid id, ClaimsPrincipal user, AppDbContext db,
-        TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.Complete, "Completed", null, (b, now) => b.Complete(now), user, db, clock, ct);
+        BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, BriefingAction.Complete, BriefingChangeKind.Completed, null, (b, now) => b.Complete(now), user, db, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Cancel(Guid id, CancelRequest request, ClaimsPrincipal user,
-        AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.Cancel, "Cancelled", request.Reason, (b, now) =>
+        AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, BriefingAction.Cancel, BriefingChangeKind.Cancelled, request.Reason!.Trim(), (b, now) =>
         {
             b.Cancel(request.Reason!.Trim(), now);
             b.DetachFromSeries();
-        }, user, db, clock, ct);
+        }, user, db, changes, clock, ct);
 
-    private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> TransitionAsync(Guid id, BriefingAction action, string audit,
-        string? reason, Action<Briefing, DateTime> apply, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>A state change with no other input: checked, applied, audited under the change's name and announced.</summary>
+    private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> TransitionAsync(Guid id, BriefingAction action,
+        BriefingChangeKind kind, string? reason, Action<Briefing, DateTime> apply, ClaimsPrincipal user, AppDbContext db, BriefingChanges changes,
+        TimeProvider clock, CancellationToken ct)
     {
         var briefing = await LoadAsync(db, id, ct);
         if (briefing is null)
@@ -213,13 +222,14 @@ public static class BriefingEndpoints
         }
 
         apply(briefing, now);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, audit, reason));
+        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, kind.ToString(), reason));
+        await changes.RaiseAsync(new BriefingChange(briefing, kind, now) { Reason = reason }, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
 
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Reschedule(Guid id, RescheduleRequest request,
-        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var briefing = await LoadAsync(db, id, ct);
         if (briefing is null)
@@ -251,6 +261,12 @@ public static class BriefingEndpoints
             newStartsAt = startsAt,
             newEndsAt = endsAt,
         }));
+        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Rescheduled, now)
+        {
+            OldStartsAt = oldStart,
+            OldEndsAt = oldEnd,
+            Reason = request.Reason,
+        }, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }

@@ -14,6 +14,7 @@ public static class BriefingsSetup
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<BriefingPlanning>();
         services.AddScoped<SeriesGenerator>();
+        services.AddScoped<BriefingChanges>();
         return builder;
     }
 }

@@ -118,7 +118,7 @@ public static class RemotePointEndpoints
     }
 
     private static async Task<Results<Created<BriefingRemotePointResponse>, ProblemHttpResult>> Link(Guid id, LinkRemotePointRequest request,
-        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (briefing is null)
@@ -160,12 +160,13 @@ public static class RemotePointEndpoints
         db.BriefingRemotePoints.Add(link);
         db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointLinked", null,
             new { remotePointId = point.Id, point.Name, link.Capacity }));
+        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.RemotePointLinked, now) { RemotePointId = point.Id }, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/briefings/{id}/remote-points/{point.Id}", ToResponse(link, staff: true));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Unlink(Guid id, Guid remotePointId, ClaimsPrincipal user, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (briefing is null)
@@ -187,6 +188,7 @@ public static class RemotePointEndpoints
 
         db.BriefingRemotePoints.Remove(link);
         db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointUnlinked", null, new { remotePointId }));
+        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.RemotePointUnlinked, now) { RemotePointId = remotePointId }, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

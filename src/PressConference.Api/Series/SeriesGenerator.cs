@@ -22,7 +22,7 @@ public sealed record SeriesOccurrenceKept(Guid Id, string Period, string Reason)
 public sealed record SeriesGenerationResult(List<Briefing> Created, List<SeriesOccurrenceKept> LeftAsDraft);
 
 /// <summary>Turns a series rule into briefings, and a changed rule into changed briefings, without touching what people edited.</summary>
-public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, TimeProvider clock)
+public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock)
 {
     /// <summary>Creates the occurrences missing between now and the series' horizon. Saves nothing; the caller does.</summary>
     public async Task<SeriesGenerationResult> ExtendAsync(BriefingSeries series, CancellationToken ct)
@@ -50,6 +50,7 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
                 {
                     briefing.Publish(now);
                     db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, null, now, "Published"));
+                    await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Published, now), ct);
                 }
                 else
                 {
@@ -118,6 +119,15 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
 
             db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, null, now, "RegeneratedFromSeries", null,
                 new { seriesId = series.Id, oldStartsAt = before.StartsAt, newStartsAt = after.StartsAt, oldTitle = before.Title, newTitle = after.Title }));
+            if (briefing.IsPublic && after.StartsAt != before.StartsAt)
+            {
+                await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Rescheduled, now)
+                {
+                    OldStartsAt = before.StartsAt,
+                    OldEndsAt = before.EndsAt,
+                }, ct);
+            }
+
             updated.Add(new SeriesOccurrenceChange(briefing.Id, period, before.StartsAt, after.StartsAt, VietnamTime.ToLocal(after.StartsAt)));
         }
 

@@ -339,3 +339,25 @@ public sealed class CardSeriesCutOffSettingTests : AccreditationTest
         Assert.That(Status(result), Is.EqualTo("Approved"));
     }
 }
+
+/// <summary>Registration closes by itself at the briefing's closing time (this fixture moves its clock).</summary>
+public sealed class RegistrationWindowTests : AccreditationTest
+{
+    [Test]
+    public async Task Registering_after_the_closing_time_is_RegistrationClosed()
+    {
+        var outlet = await OutletAsync();
+        var briefing = await BriefingAsync(days: 1);
+        var card = await CardAsync(Reporter, "Nguyễn Thị Mai Hương", outlet);
+        var closesAt = (await Organizer.GetAsync($"/api/briefings/{briefing}").ExpectAsync(HttpStatusCode.OK))["registrationClosesAt"]!.GetValue<DateTime>();
+
+        Factory.Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(closesAt, DateTimeKind.Utc)).AddMinutes(-1));
+        var before = await RegisterAsync(Reporter, briefing, card);
+        Assert.That(Status(before), Is.EqualTo("Approved"));
+        await Reporter.PostJsonAsync($"/api/registrations/{before.Id()}/cancel").ExpectAsync(HttpStatusCode.OK);
+
+        Factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = await RegisterAsync(Reporter, briefing, card);
+        Assert.That((Status(after), Codes(after)), Is.EqualTo(("Rejected", new[] { "RegistrationClosed" })));
+    }
+}

@@ -1,10 +1,13 @@
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Calendar;
 using PressConference.Api.Compliance;
 using PressConference.Api.Data;
 using PressConference.Api.Demo;
 using PressConference.Api.Identity;
+using PressConference.Api.Incidents;
 using PressConference.Api.Infrastructure;
+using PressConference.Api.Outlets;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -16,6 +19,7 @@ builder.AddInfrastructure();
 builder.AddDatabase();
 builder.AddIdentityFeature();
 builder.AddBriefings();
+builder.AddAccreditation();
 builder.AddDemoSeeder();
 
 var app = builder.Build();
@@ -42,6 +46,9 @@ app.MapCompliance();
 app.MapCalendar();
 app.MapRemotePoints();
 app.MapSpokespersons();
+app.MapOutlets();
+app.MapAccreditation();
+app.MapIncidents();
 
 await app.RunAsync();
 

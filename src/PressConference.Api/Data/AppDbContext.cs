@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Identity;
+using PressConference.Api.Incidents;
+using PressConference.Api.Outlets;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -19,6 +22,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<BriefingSeries> BriefingSeries => Set<BriefingSeries>();
     public DbSet<RemotePoint> RemotePoints => Set<RemotePoint>();
     public DbSet<Spokesperson> Spokespersons => Set<Spokesperson>();
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<OutletAlias> OutletAliases => Set<OutletAlias>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<CardRevocation> CardRevocations => Set<CardRevocation>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<RegistrationAuditEntry> RegistrationAudit => Set<RegistrationAuditEntry>();
+    public DbSet<LocationSeats> LocationSeats => Set<LocationSeats>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,7 @@
 using Bogus;
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
+using PressConference.Api.Outlets;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Spokespersons;
 
@@ -97,6 +99,45 @@ public static class Builders
         null,
         null,
         spokespersonIds);
+
+    /// <summary>
+    /// Licensed press agencies of Hanoi and national outlets; the merged city outlet carries the names of the outlets
+    /// merged into it (January 2026) as aliases, and one magazine is suspended.
+    /// </summary>
+    public static readonly OutletRequest[] KnownOutlets =
+    [
+        Outlet("Báo và Phát thanh, Truyền hình Hà Nội", OutletKind.RadioTelevision, "158/GP-BVHTTDL",
+            ["Báo Hànội mới", "Báo Hà Nội mới", "Đài Phát thanh và Truyền hình Hà Nội", "Báo Kinh tế và Đô thị", "Tạp chí Người Hà Nội"]),
+        Outlet("Báo Tuổi Trẻ", OutletKind.Newspaper, "485/GP-BTTTT"),
+        Outlet("Báo Thanh Niên", OutletKind.Newspaper, "229/GP-BTTTT"),
+        Outlet("Báo điện tử VnExpress", OutletKind.Online, "548/GP-BTTTT", ["VnExpress"]),
+        Outlet("Báo Nhân Dân", OutletKind.Newspaper, "88/GP-BTTTT"),
+        Outlet("Đài Truyền hình Việt Nam", OutletKind.RadioTelevision, "23/GP-BTTTT", ["VTV"]),
+        Outlet("Đài Tiếng nói Việt Nam", OutletKind.RadioTelevision, "24/GP-BTTTT", ["VOV"]),
+        Outlet("Thông tấn xã Việt Nam", OutletKind.Newspaper, "19/GP-BTTTT", ["TTXVN", "Vietnam News Agency"]),
+        Outlet("Báo Lao Động", OutletKind.Newspaper, "342/GP-BTTTT"),
+        Outlet("Tạp chí Đời sống Đô thị", OutletKind.Magazine, "612/GP-BTTTT") with
+        {
+            Status = OutletStatus.Suspended, StatusFrom = new DateOnly(2026, 10, 1), StatusUntil = new DateOnly(2027, 3, 31),
+        },
+    ];
+
+    public static OutletRequest Outlet(string name, OutletKind kind = OutletKind.Newspaper, string? licence = null, IReadOnlyList<string>? aliases = null,
+        OutletStatus status = OutletStatus.Active) => new(name, aliases ?? [], licence, kind, status, null, null,
+        $"toasoan@{new string(Infrastructure.TextKey.Fold(name).Where(char.IsAsciiLetterOrDigit).ToArray())}.vn", null, null);
+
+    /// <summary>A press card of the new series (valid five years from issue) unless the dates say otherwise.</summary>
+    public static CredentialRequest PressCard(Faker f, string holderName, Guid? outletId, DateOnly issuedOn, DateOnly? expiresOn = null,
+        string? number = null, string? outletName = null) => new(
+        CredentialType.PressCard, outletId, outletName, null, number ?? f.Random.ReplaceNumbers("######"), holderName,
+        f.Random.Number(1970, 2000), issuedOn, expiresOn ?? issuedOn.AddYears(5), null, null, null, null, null, null, null, null, null, null, null);
+
+    /// <summary>An introduction letter addressed to <paramref name="addressedTo"/>, valid on the given days.</summary>
+    public static CredentialRequest IntroductionLetter(Faker f, string reporterName, Guid? outletId, string addressedTo, DateOnly validFrom,
+        DateOnly validUntil, string? purpose = "Đưa tin họp báo", string? outletName = null) => new(
+        CredentialType.IntroductionLetter, outletId, outletName, null, null, null, null, null, null,
+        $"{f.Random.Number(10, 999)}/GGT-TS", validFrom.AddDays(-3), reporterName, "Phóng viên", addressedTo, purpose, validFrom, validUntil,
+        PersonName(f), "Tổng Biên tập", "0" + f.Random.ReplaceNumbers("###########"));
 
     private static string TextSlug(string text) => Infrastructure.TextKey.Fold(text).Replace(" - ", "-", StringComparison.Ordinal).Replace(' ', '-');
 }

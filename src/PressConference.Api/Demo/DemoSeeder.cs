@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Data;
 using PressConference.Api.Identity;
 using PressConference.Api.Infrastructure;
+using PressConference.Api.Outlets;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -46,7 +48,7 @@ public static class DemoSeeder
         var sp = scope.ServiceProvider;
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder));
         var db = sp.GetRequiredService<AppDbContext>();
-        if (await db.Briefings.AnyAsync(ct) || await db.RemotePoints.AnyAsync(ct) || await db.Spokespersons.AnyAsync(ct)
+        if (await db.Briefings.AnyAsync(ct) || await db.RemotePoints.AnyAsync(ct) || await db.Outlets.AnyAsync(ct) || await db.Spokespersons.AnyAsync(ct)
             || await db.BriefingSeries.AnyAsync(ct) || await db.Users.CountAsync(ct) > 1)
         {
             logger.LogWarning("Demo data not seeded: the database is not empty.");
@@ -78,6 +80,9 @@ public static class DemoSeeder
             ToSpokesperson(Builders.Spokesperson(f, today.AddMonths(-1), "Sở Y tế", "Phòng, chống dịch bệnh")),
         };
         db.Spokespersons.AddRange(spokespersons);
+
+        var outlets = Builders.KnownOutlets.Select(r => ToOutlet(r, now)).ToList();
+        db.Outlets.AddRange(outlets);
 
         var points = Builders.HanoiWards.Take(12).Select(w => ToRemotePoint(Builders.RemotePoint(f, w))).ToList();
         db.RemotePoints.AddRange(points);
@@ -146,6 +151,18 @@ public static class DemoSeeder
             {
                 await users.AddToRoleAsync(user, role);
                 accounts.Add((email, role, password));
+                if (role == Roles.Reporter)
+                {
+                    // A card of the new series (issued 2026), at an outlet under its current name.
+                    var card = Builders.PressCard(f, name, outlets[1].Id, new DateOnly(2026, 1, 15), number: "026001");
+                    db.Credentials.Add(new Credential
+                    {
+                        OwnerId = user.Id, Type = CredentialType.PressCard, OutletId = card.OutletId, OutletName = outlets[1].Name,
+                        HolderName = card.HolderName!, Number = card.Number, BirthYear = card.BirthYear, IssuedOn = card.IssuedOn,
+                        ExpiresOn = card.ExpiresOn, CreatedAt = now,
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
             }
         }
 
@@ -157,6 +174,17 @@ public static class DemoSeeder
         FullName = r.FullName!, Title = r.Title!, Agency = r.Agency!, Phone = r.Phone, Email = r.Email,
         EffectiveFrom = r.EffectiveFrom!.Value, EffectiveTo = r.EffectiveTo, AuthorizedMatter = r.AuthorizedMatter,
     };
+
+    private static Outlet ToOutlet(OutletRequest r, DateTime now)
+    {
+        var outlet = new Outlet
+        {
+            Name = r.Name!, NameKey = TextKey.Fold(r.Name), LicenceNumber = r.LicenceNumber, Kind = r.Kind!.Value, Status = r.Status!.Value,
+            StatusFrom = r.StatusFrom, StatusUntil = r.StatusUntil, ContactEmail = r.ContactEmail, CreatedAt = now, UpdatedAt = now,
+        };
+        outlet.SetAliases(r.Aliases ?? []);
+        return outlet;
+    }
 
     private static RemotePoint ToRemotePoint(RemotePointRequest r) => new()
     {

@@ -13,6 +13,11 @@ public sealed class AppUser : IdentityUser
     /// <summary>"vi" or "en": the language of the e-mails this person receives.</summary>
     public string PreferredLanguage { get; set; } = "vi";
 
+    /// <summary>Bút danh: the name a journalist publishes under (profile, issue 4).</summary>
+    public string? PenName { get; set; }
+
+    public string? Phone { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 
@@ -22,5 +27,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.PreferredLanguage).HasMaxLength(5);
+        builder.Property(u => u.PenName).HasMaxLength(200);
+        builder.Property(u => u.Phone).HasMaxLength(30);
     }
 }

@@ -186,6 +186,12 @@ public static class RemotePointEndpoints
             return Problems.Conflict("NotLinked", Texts.Get("remotePoint.notLinked"));
         }
 
+        if (await db.Registrations.AnyAsync(r => r.BriefingId == id && r.RemotePointId == remotePointId
+                && Accreditation.Registration.OpenStatuses.Contains(r.Status), ct))
+        {
+            return Problems.Conflict("RemotePointHasRegistrations", Texts.Get("remotePoint.hasRegistrations"));
+        }
+
         db.BriefingRemotePoints.Remove(link);
         db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointUnlinked", null, new { remotePointId }));
         await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.RemotePointUnlinked, now) { RemotePointId = remotePointId }, ct);

@@ -88,6 +88,12 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
                 continue;
             }
 
+            if (await db.Registrations.AnyAsync(r => r.BriefingId == briefing.Id && Accreditation.Registration.OpenStatuses.Contains(r.Status), ct))
+            {
+                kept.Add(new SeriesOccurrenceKept(briefing.Id, period, "HasRegistrations"));
+                continue;
+            }
+
             var month = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var date = series.OccurrenceDate(month.Year, month.Month);
             var startsAt = VietnamTime.FromLocal(date, series.LocalStartTime);

@@ -33,6 +33,12 @@ public sealed class InputValidationTests : ApiTest
         yield return new TestCaseData("POST", "/api/auth/register", new[] { "email", "password", "displayName" });
         yield return new TestCaseData("POST", "/api/auth/login", new[] { "email", "password" });
         yield return new TestCaseData("POST", "/api/auth/refresh", new[] { "refreshToken" });
+        yield return new TestCaseData("POST", "/api/outlets", new[] { "name", "kind", "status" });
+        yield return new TestCaseData("PUT", "/api/outlets/{id}", new[] { "name", "kind", "status" });
+        yield return new TestCaseData("PUT", "/api/me/profile", new[] { "fullName" });
+        yield return new TestCaseData("POST", "/api/card-revocations", new[] { "number", "revokedOn" });
+        yield return new TestCaseData("POST", "/api/registrations/{id}/reject", new[] { "reason" });
+        yield return new TestCaseData("POST", "/api/incidents", new[] { "kind", "description" });
     }
 
     private HttpRequestMessage Request(string method, string url, string json) =>

@@ -34,6 +34,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["RateLimiting:Auth:PermitLimit"] = "100000",
             // Tests move the clock by months; tokens outlive that instead of every test signing in again.
             ["Auth:AccessTokenMinutes"] = "525600",
+            // Uploaded scans and evidence stay in the fixture's folder, removed with it.
+            ["Uploads:Folder"] = Path.Combine(Directory, "uploads"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,10 +1,12 @@
 using PressConference.Api.Briefings;
 using PressConference.Api.Calendar;
+using PressConference.Api.CheckIn;
 using PressConference.Api.Compliance;
 using PressConference.Api.Data;
 using PressConference.Api.Demo;
 using PressConference.Api.Identity;
 using PressConference.Api.Infrastructure;
+using PressConference.Api.Passes;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -16,12 +18,15 @@ builder.AddInfrastructure();
 builder.AddDatabase();
 builder.AddIdentityFeature();
 builder.AddBriefings();
+builder.AddPasses();
+builder.AddCheckIn();
 builder.AddDemoSeeder();
 
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAndAdminAsync();
+await app.Services.EnsurePassKeyAsync();
 await app.Services.SeedDemoIfAskedAsync();
 
 app.UseInfrastructure();
@@ -42,6 +47,9 @@ app.MapCompliance();
 app.MapCalendar();
 app.MapRemotePoints();
 app.MapSpokespersons();
+app.MapPasses();
+app.MapCheckIn();
+app.MapAttendance();
 
 await app.RunAsync();
 

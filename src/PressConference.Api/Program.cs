@@ -4,6 +4,7 @@ using PressConference.Api.CheckIn;
 using PressConference.Api.Compliance;
 using PressConference.Api.Data;
 using PressConference.Api.Demo;
+using PressConference.Api.Door;
 using PressConference.Api.Identity;
 using PressConference.Api.Infrastructure;
 using PressConference.Api.Passes;
@@ -30,6 +31,7 @@ await app.Services.EnsurePassKeyAsync();
 await app.Services.SeedDemoIfAskedAsync();
 
 app.UseInfrastructure();
+app.UseDoorPage();
 app.UseIdentityFeature();
 
 app.MapOpenApi().AllowAnonymous();

@@ -1,0 +1,246 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using PressConference.Api.CheckIn;
+using PressConference.Api.Passes;
+using PressConference.BrowserTests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace PressConference.BrowserTests;
+
+/// <summary>
+/// The door-staff page at /door in a real headless Chromium against the real service on a loopback port: what a
+/// member of the door staff sees on the phone.
+/// </summary>
+public sealed class DoorPageTests
+{
+    private DoorServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private HttpClient _admin = null!;
+    private (string Email, string Password) _doorStaff;
+    private JsonNode _briefing = null!;
+    private Guid BriefingId => _briefing["id"]!.GetValue<Guid>();
+
+    /// <summary>When set, each verdict screen is saved there as a PNG (to judge the design; never committed).</summary>
+    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("DOOR_SCREENSHOTS");
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        Chromium.ExecutableOrSkip();
+        _server = new DoorServer();
+        _admin = await _server.SignInAsync(DoorServer.AdminEmail, DoorServer.AdminPassword);
+        _doorStaff = await _admin.CreateDoorStaffAsync();
+        _briefing = await _admin.CreatePublishedBriefingAsync(_server, "Họp báo thường kỳ tháng 11 về tình hình kinh tế - xã hội", days: 1);
+        // Doors open an hour before the start by default: stand at the door ten minutes after they open.
+        var doorsOpen = _briefing["startsAt"]!.GetValue<DateTime>().AddMinutes(-_briefing["doorsOpenMinutesBefore"]!.GetValue<int>());
+        _server.Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(doorsOpen, DateTimeKind.Utc)).AddMinutes(10));
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        _admin?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task The_page_is_served_anonymously_with_its_QR_decoder_and_a_strict_content_security_policy()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
+        using var redirect = await anonymous.GetAsync("door");
+        using var page = await anonymous.GetAsync("door/");
+        using var decoder = await anonymous.GetAsync("door/vendor/jsQR.js");
+        using var missing = await anonymous.GetAsync("door/nothing-here.js");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
+            Assert.That(redirect.Headers.Location!.AbsolutePath, Is.EqualTo("/door/"));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain("Soát vé họp báo").And.Contain("lang=\"vi\""));
+            Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("connect-src 'self'"));
+            Assert.That(decoder.StatusCode, Is.EqualTo(HttpStatusCode.OK),
+                "jsQR is copied from door-app/node_modules at build: is npm installed? (see PressConference.Api.csproj)");
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a wrong file name is 404, not the API's 401");
+        });
+    }
+
+    [Test]
+    public async Task A_valid_pass_is_admitted_a_second_scan_is_already_checked_in_and_forged_or_foreign_passes_are_refused()
+    {
+        var pass = await _server.IssuePassAsync(BriefingId, "Nguyễn Thị Mai Hương", "Báo Hà Nội Mới");
+        var other = await _admin.CreatePublishedBriefingAsync(_server, "Họp báo chuyên đề giao thông", days: 2);
+        var foreign = await _server.IssuePassAsync(other["id"]!.GetValue<Guid>(), "Trần Văn Bình", "Đài Phát thanh và Truyền hình Hà Nội");
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await SignInAndChooseAsync(page);
+
+        await ScanAsync(page, pass.Token, 1);
+        await ExpectVerdictAsync(page, "Admitted", "MỜI VÀO", "Nguyễn Thị Mai Hương");
+        await Expect(page.Locator("#verdict-outlet")).ToHaveTextAsync("Báo Hà Nội Mới");
+        await Expect(page.Locator("#admitted-count")).ToHaveTextAsync("1");
+        await ShotAsync(page, "1-admitted");
+
+        await ScanAsync(page, pass.Token, 2);
+        await ExpectVerdictAsync(page, "AlreadyCheckedIn", "ĐÃ VÀO RỒI", "Nguyễn Thị Mai Hương");
+        await Expect(page.Locator("#verdict-detail")).ToContainTextAsync("Đã soát lúc");
+        await Expect(page.Locator("#admitted-count")).ToHaveTextAsync("1");
+        await ShotAsync(page, "2-already");
+
+        await ScanAsync(page, DoorApi.Forge(pass.Token), 3);
+        await ExpectVerdictAsync(page, "Refused", "TỪ CHỐI", "");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "InvalidSignature");
+        await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync("Chữ ký không hợp lệ — thẻ có thể bị làm giả");
+        await ShotAsync(page, "3-refused-forged");
+
+        await ScanAsync(page, foreign.Token, 4);
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "WrongBriefing");
+        await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync("Thẻ của buổi họp báo khác");
+        await Expect(page.Locator("#refused-count")).ToHaveTextAsync("2");
+        await ShotAsync(page, "4-refused-wrong-briefing");
+
+        var checkIns = await _server.WithDbAsync(db => db.CheckIns.Where(c => c.PassId == pass.Id).ToListAsync());
+        Assert.That(checkIns, Has.Count.EqualTo(1), "admitted once, not twice");
+        Assert.That(checkIns[0].Source, Is.EqualTo(ScanSource.Online));
+    }
+
+    [Test]
+    public async Task Offline_the_page_judges_passes_itself_queues_the_scans_and_syncs_them_when_the_network_returns()
+    {
+        var pass = await _server.IssuePassAsync(BriefingId, "Lê Hoàng Nam", "Báo Tuổi Trẻ Thủ đô");
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await SignInAndChooseAsync(page);
+
+        await context.SetOfflineAsync(true);
+        await Expect(page.Locator("#network")).ToHaveAttributeAsync("data-online", "false");
+
+        await ScanAsync(page, pass.Token, 1);
+        await ExpectVerdictAsync(page, "Admitted", "MỜI VÀO", "Lê Hoàng Nam");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-offline", "true");
+        await Expect(page.Locator("#verdict-note")).ToHaveTextAsync("Soát ngoại tuyến — sẽ đồng bộ khi có mạng");
+        await ShotAsync(page, "5-admitted-offline");
+
+        await AdvanceAsync(context, TimeSpan.FromSeconds(20));
+        await ScanAsync(page, pass.Token, 2);
+        await ExpectVerdictAsync(page, "AlreadyCheckedIn", "ĐÃ VÀO RỒI", "Lê Hoàng Nam");
+
+        await AdvanceAsync(context, TimeSpan.FromSeconds(20));
+        await ScanAsync(page, DoorApi.Forge(pass.Token), 3);
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "InvalidSignature");
+        await Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-waiting", "3");
+        await Expect(page.Locator("#queue")).ToHaveTextAsync("Chờ đồng bộ: 3");
+        await ShotAsync(page, "6-refused-offline");
+        Assert.That(await _server.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.PassId == pass.Id)), Is.False,
+            "nothing reached the server while offline");
+
+        await page.Locator("#verdict").ClickAsync();
+        await Expect(page.Locator("#verdict")).ToBeHiddenAsync();
+        await Expect(page.Locator("#scanner-input")).ToBeFocusedAsync();
+        await ShotAsync(page, "7-waiting-offline");
+
+        await context.SetOfflineAsync(false);
+        await Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-waiting", "0", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#network")).ToHaveAttributeAsync("data-online", "true");
+
+        var checkIn = await _server.WithDbAsync(db => db.CheckIns.SingleAsync(c => c.PassId == pass.Id));
+        Assert.That(checkIn.Source, Is.EqualTo(ScanSource.Offline));
+        Assert.That(checkIn.CheckedInAt, Is.EqualTo(_server.Clock.GetUtcNow().UtcDateTime.AddSeconds(-40)).Within(TimeSpan.FromSeconds(1)),
+            "the admission keeps the time the door scanned it, not the time it was synced");
+        var logged = await _server.WithDbAsync(db => db.ScanLog.Where(s => s.PassId == pass.Id || s.Reason == ScanRefusal.InvalidSignature)
+            .Select(s => s.Source).ToListAsync());
+        Assert.That(logged.Count(s => s == ScanSource.Offline), Is.EqualTo(3), "every offline scan is logged once synced");
+    }
+
+    private async Task<IBrowserContext> NewPhoneAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 412, Height = 860 },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        // What the page logs or throws is in the test output: the first place to look when a step times out.
+        context.Page += (_, page) =>
+        {
+            page.Console += (_, message) => TestContext.Progress.WriteLine($"[browser {message.Type}] {message.Text}");
+            page.PageError += (_, error) => TestContext.Progress.WriteLine($"[browser error] {error}");
+            page.Response += (_, response) =>
+            {
+                if (response.Status >= 400)
+                {
+                    TestContext.Progress.WriteLine($"[browser http] {response.Status} {response.Request.Method} {response.Url}");
+                }
+            };
+        };
+        // The page's clock is the server's fake one: "now" decides the briefing list and the offline window check.
+        await context.Clock.SetFixedTimeAsync(_server.Clock.GetUtcNow().UtcDateTime);
+        return context;
+    }
+
+    /// <summary>Time passes for the service and the phone alike.</summary>
+    private async Task AdvanceAsync(IBrowserContext context, TimeSpan by)
+    {
+        _server.Clock.Advance(by);
+        await context.Clock.SetFixedTimeAsync(_server.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task SignInAndChooseAsync(IPage page)
+    {
+        await page.GotoAsync("door/");
+        await page.Locator("#email").FillAsync(_doorStaff.Email);
+        await page.Locator("#password").FillAsync(_doorStaff.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(page.Locator("#setup-view")).ToBeVisibleAsync();
+        await page.Locator("#briefing").SelectOptionAsync(BriefingId.ToString());
+        await Expect(page.Locator("#location option")).Not.ToHaveCountAsync(0);
+        await page.Locator("#location").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.Locator("#door-name").FillAsync("Cửa A");
+        await ShotAsync(page, "0-setup");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu soát vé" }).ClickAsync();
+        await Expect(page.Locator("#scan-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#bundle-status")).ToContainTextAsync("Dữ liệu ngoại tuyến:");
+        await Expect(page.Locator("#scanner-input")).ToBeFocusedAsync();
+    }
+
+    /// <summary>What a handheld scanner does: types the token into the focused input and ends with Enter.</summary>
+    private static async Task ScanAsync(IPage page, string token, int sequence)
+    {
+        var input = page.Locator("#scanner-input");
+        await input.FillAsync(token);
+        await input.PressAsync("Enter");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-seq", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task ExpectVerdictAsync(IPage page, string result, string headline, string name)
+    {
+        var verdict = page.Locator("#verdict");
+        await Expect(verdict).ToBeVisibleAsync();
+        await Expect(verdict).ToHaveAttributeAsync("data-result", result);
+        await Expect(page.Locator("#verdict-headline")).ToHaveTextAsync(headline);
+        await Expect(page.Locator("#verdict-name")).ToHaveTextAsync(name);
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (ScreenshotFolder is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
+        }
+    }
+}

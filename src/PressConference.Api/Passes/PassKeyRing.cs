@@ -47,7 +47,7 @@ public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
         var kid = await db.PassSigningKeys.MaxAsync(k => (int?)k.Id, ct)
             ?? throw new InvalidOperationException("No pass signing key: the start-up did not create one.");
         var key = await FindAsync(db, kid, ct) ?? throw new InvalidOperationException($"Pass signing key {kid} vanished.");
-        var payload = PassTokenFormat.WritePayload(new PassTokenPayload((ushort)kid, passId, briefingId, remotePointId, validFrom, validUntil));
+        var payload = PassTokenFormat.WritePayload((ushort)kid, passId, briefingId, remotePointId, validFrom, validUntil);
         using var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(key.PrivateKey.Value, out _);
         return PassTokenFormat.Compose(payload, ecdsa.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));

@@ -2,21 +2,47 @@ using System.Buffers.Binary;
 
 namespace PressConference.Api.Passes;
 
-/// <summary>What a pass token says, and nothing about the person: see docs/pass-format.md.</summary>
-public sealed record PassTokenPayload(ushort KeyId, Guid PassId, Guid BriefingId, Guid? RemotePointId, DateTime ValidFrom, DateTime ValidUntil);
+/// <summary>
+/// What a pass token says, and nothing about the person: see docs/pass-format.md. The location is an 8-byte tag: the
+/// last 8 bytes of the remote point's id, or 0 for the main venue.
+/// </summary>
+public sealed record PassTokenPayload(ushort KeyId, Guid PassId, Guid BriefingId, ulong LocationTag, DateTime ValidFrom, DateTime ValidUntil)
+{
+    public bool IsFor(Guid? remotePointId) => LocationTag == PassTokenFormat.LocationTagOf(remotePointId);
+}
 
 /// <summary>
-/// The binary layout of a pass token, version 1: a 59-byte payload followed by a 64-byte ECDSA P-256 signature
-/// (IEEE P1363 r||s over the payload with SHA-256), the 123 bytes Base45-encoded (185 characters).
+/// The binary layout of a pass token, version 1: a 51-byte payload followed by a 64-byte ECDSA P-256 signature
+/// (IEEE P1363 r||s over the payload with SHA-256); the 115 bytes Base45-encoded are 173 characters, which a QR code
+/// holds at version 7, error correction M, in alphanumeric mode (at most 178 characters).
 /// </summary>
 public static class PassTokenFormat
 {
     public const byte Version = 1;
-    public const int PayloadLength = 59;
+    public const int PayloadLength = 51;
     public const int SignatureLength = 64;
     public const int TokenLength = PayloadLength + SignatureLength;
 
     public static int TokenCharacters => Base45.EncodedLength(TokenLength);
+
+    /// <summary>
+    /// The last 8 bytes of a remote point's id (RFC 4122 byte order) as a big-endian number; the main venue is 0, which
+    /// no real id gives (its variant bits are never all zero).
+    /// </summary>
+    public static ulong LocationTagOf(Guid? remotePointId)
+    {
+        if (remotePointId is not { } id)
+        {
+            return 0;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+    }
+
+    public static byte[] WritePayload(ushort keyId, Guid passId, Guid briefingId, Guid? remotePointId, DateTime validFrom, DateTime validUntil) =>
+        WritePayload(new PassTokenPayload(keyId, passId, briefingId, LocationTagOf(remotePointId), validFrom, validUntil));
 
     public static byte[] WritePayload(PassTokenPayload payload)
     {
@@ -26,15 +52,15 @@ public static class PassTokenFormat
         BinaryPrimitives.WriteUInt16BigEndian(span[1..], payload.KeyId);
         payload.PassId.TryWriteBytes(span[3..19], bigEndian: true, out _);
         payload.BriefingId.TryWriteBytes(span[19..35], bigEndian: true, out _);
-        (payload.RemotePointId ?? Guid.Empty).TryWriteBytes(span[35..51], bigEndian: true, out _);
-        BinaryPrimitives.WriteUInt32BigEndian(span[51..], FloorMinutes(payload.ValidFrom));
-        BinaryPrimitives.WriteUInt32BigEndian(span[55..], CeilingMinutes(payload.ValidUntil));
+        BinaryPrimitives.WriteUInt64BigEndian(span[35..], payload.LocationTag);
+        BinaryPrimitives.WriteUInt32BigEndian(span[43..], FloorMinutes(payload.ValidFrom));
+        BinaryPrimitives.WriteUInt32BigEndian(span[47..], CeilingMinutes(payload.ValidUntil));
         return bytes;
     }
 
     /// <summary>
     /// Splits a token into payload and signature; false when it is not Base45, has the wrong length or an unknown
-    /// version. The signature is not checked here.
+    /// version, or a window that ends before it starts. The signature is not checked here.
     /// </summary>
     public static bool TryRead(string? token, out PassTokenPayload payload, out byte[] signed, out byte[] signature)
     {
@@ -48,16 +74,15 @@ public static class PassTokenFormat
         }
 
         var span = bytes.AsSpan();
-        var from = BinaryPrimitives.ReadUInt32BigEndian(span[51..]);
-        var until = BinaryPrimitives.ReadUInt32BigEndian(span[55..]);
+        var from = BinaryPrimitives.ReadUInt32BigEndian(span[43..]);
+        var until = BinaryPrimitives.ReadUInt32BigEndian(span[47..]);
         if (until < from)
         {
             return false;
         }
 
-        var location = new Guid(span[35..51], bigEndian: true);
         payload = new PassTokenPayload(BinaryPrimitives.ReadUInt16BigEndian(span[1..]), new Guid(span[3..19], bigEndian: true),
-            new Guid(span[19..35], bigEndian: true), location == Guid.Empty ? null : location, FromMinutes(from), FromMinutes(until));
+            new Guid(span[19..35], bigEndian: true), BinaryPrimitives.ReadUInt64BigEndian(span[35..]), FromMinutes(from), FromMinutes(until));
         signed = bytes[..PayloadLength];
         signature = bytes[PayloadLength..];
         return true;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -165,9 +166,140 @@ public sealed class DoorPageTests
         Assert.That(logged.Count(s => s == ScanSource.Offline), Is.EqualTo(3), "every offline scan is logged once synced");
     }
 
-    private async Task<IBrowserContext> NewPhoneAsync()
+    [Test]
+    public async Task A_remote_point_door_admits_its_own_passes_and_refuses_main_venue_ones_online_and_offline()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var point = await _admin.LinkRemotePointAsync(BriefingId, "Hàng Trống");
+        var local = await _server.IssuePassAsync(BriefingId, "Phạm Thu Trang", "Báo Kinh tế và Đô thị", point);
+        var mainVenue = await _server.IssuePassAsync(BriefingId, "Đỗ Minh Quân", "Báo Pháp luật Thủ đô");
+        var mainVenueToo = await _server.IssuePassAsync(BriefingId, "Vũ Thị Lan", "Tạp chí Người Hà Nội");
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await SignInAndChooseAsync(page, point);
+
+        await ScanAsync(page, mainVenue.Token, 1);
+        await ExpectVerdictAsync(page, "Refused", "TỪ CHỐI", "Đỗ Minh Quân");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "WrongLocation");
+        await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync("Thẻ đăng ký tại địa điểm khác");
+        await ShotAsync(page, "8-refused-wrong-location");
+
+        await context.SetOfflineAsync(true);
+        await Expect(page.Locator("#network")).ToHaveAttributeAsync("data-online", "false");
+        await ScanAsync(page, local.Token, 2);
+        await ExpectVerdictAsync(page, "Admitted", "MỜI VÀO", "Phạm Thu Trang");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-offline", "true");
+        await ScanAsync(page, mainVenueToo.Token, 3);
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "WrongLocation");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-offline", "true");
+
+        await context.SetOfflineAsync(false);
+        await Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-waiting", "0", new() { Timeout = 20_000 });
+        var checkIn = await _server.WithDbAsync(db => db.CheckIns.SingleAsync(c => c.PassId == local.Id));
+        Assert.That(checkIn.RemotePointId, Is.EqualTo(point), "admitted at the remote point's door");
+        Assert.That(await _server.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.PassId == mainVenueToo.Id)), Is.False);
+    }
+
+    [Test]
+    public async Task The_camera_reads_a_pass_held_up_to_it_and_the_pass_is_admitted()
+    {
+        var pass = await _server.IssuePassAsync(BriefingId, "Hoàng Đức Anh", "Báo Nhân Dân");
+        var video = FakeCamera.WriteVideo(pass.Token, _server.Folder);
+        var (playwright, browser) = await Chromium.LaunchAsync("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            $"--use-file-for-fake-video-capture={video}");
+        try
+        {
+            await using var context = await NewPhoneAsync(browser);
+            await context.GrantPermissionsAsync(["camera"]);
+            var page = await context.NewPageAsync();
+            await SignInAndChooseAsync(page);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bật camera" }).ClickAsync();
+            await Expect(page.Locator("#camera-video")).ToBeVisibleAsync();
+            await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-seq", "1", new() { Timeout = 15_000 });
+            await ExpectVerdictAsync(page, "Admitted", "MỜI VÀO", "Hoàng Đức Anh");
+            TestContext.Progress.WriteLine($"camera decoder: {await page.Locator("#camera-video").GetAttributeAsync("data-decoder")}");
+            await page.Locator("#verdict").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tắt camera" })).ToBeVisibleAsync();
+            await ShotAsync(page, "9-camera");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tắt camera" }).ClickAsync();
+            await Expect(page.Locator("#camera-video")).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+        }
+
+        Assert.That(await _server.WithDbAsync(db => db.CheckIns.CountAsync(c => c.PassId == pass.Id)), Is.EqualTo(1),
+            "a code held in front of the camera is read many times a second but admitted once");
+    }
+
+    [Test]
+    public async Task The_page_reads_and_verifies_the_worked_example_of_the_pass_format_and_refuses_every_mutation_of_it()
+    {
+        // docs/pass-format.md, "Worked example": the server's PassFormatExampleTests check the same values in C#.
+        const string token = "V50W50+PJ2SUK-9L424X5/3E5HGERK+PJVESB92FG4TL6XS8$ZAX/CK+PP.RV+1X622KP/UG3KP/F3O8182R1HP+RI5P8XBF3D83.ER3A5TP T1*GKNVON66TAV9W0AJ1MB6HBBAAFV7GZSC7 I1DOH8NB1I$ZD25CJU3JRN%A0X2";
+        var key = new { kty = "EC", crv = "P-256", kid = "1", x = "YP7UuiVanTHJYet0xjVtaMBJuJI7Yfps5mliLmDyn7Y", y = "eQP-EAi4vJmkGunpVii8ZPLxsgwtfp9Rd6PClNRGIpk" };
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("door/");
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async ({ token, key }) => {
+              const pass = await import('./pass.js');
+              const keys = await pass.importKeys([key]);
+              const { check, pass: read } = await pass.verifyToken(token, keys);
+              // Every single-character change, and every truncation, must be refused: none may come out Valid.
+              const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+              const outcomes = {};
+              let mutations = 0;
+              for (let i = 0; i < token.length; i += 1) {
+                for (const c of [alphabet[(alphabet.indexOf(token[i]) + 1) % 45], alphabet[(alphabet.indexOf(token[i]) + 17) % 45]]) {
+                  const mutated = token.slice(0, i) + c + token.slice(i + 1);
+                  const outcome = (await pass.verifyToken(mutated, keys)).check;
+                  outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+                  mutations += 1;
+                }
+                const truncated = (await pass.verifyToken(token.slice(0, i), keys)).check;
+                outcomes[truncated] = (outcomes[truncated] ?? 0) + 1;
+                mutations += 1;
+              }
+              return {
+                check, passId: read.passId, briefingId: read.briefingId, locationTag: read.locationTag,
+                remotePointTag: pass.locationTagOf('019ad8e1-aaaa-7bbb-9ccc-dddd0e0f1011'), mainVenueTag: pass.locationTagOf(null),
+                validFrom: read.validFrom.toISOString(), validUntil: read.validUntil.toISOString(), keyId: read.keyId,
+                rfc: [...pass.base45Decode('BB8')].map((b) => String.fromCharCode(b)).join(''), overflow: pass.base45Decode('GGW'),
+                mutations, outcomes,
+              };
+            }
+            """, new { token, key });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("check").GetString(), Is.EqualTo("Valid"));
+            Assert.That(result.GetProperty("keyId").GetInt32(), Is.EqualTo(1));
+            Assert.That(result.GetProperty("passId").GetString(), Is.EqualTo("019ad8f2-3c4e-7a10-9b2d-5e6f708192a3"));
+            Assert.That(result.GetProperty("briefingId").GetString(), Is.EqualTo("019ad8e0-1111-7222-8333-444455556666"));
+            Assert.That(result.GetProperty("locationTag").GetString(), Is.EqualTo("9cccdddd0e0f1011"));
+            Assert.That(result.GetProperty("remotePointTag").GetString(), Is.EqualTo("9cccdddd0e0f1011"));
+            Assert.That(result.GetProperty("mainVenueTag").GetString(), Is.EqualTo("0000000000000000"));
+            Assert.That(result.GetProperty("validFrom").GetString(), Is.EqualTo("2026-12-24T07:00:00.000Z"));
+            Assert.That(result.GetProperty("validUntil").GetString(), Is.EqualTo("2026-12-24T09:30:00.000Z"));
+            Assert.That(result.GetProperty("rfc").GetString(), Is.EqualTo("AB"), "RFC 9285: BB8 is \"AB\"");
+            Assert.That(result.GetProperty("overflow").ValueKind, Is.EqualTo(JsonValueKind.Null), "RFC 9285: GGW (65536) is invalid");
+            // Playwright marks objects with "$id" (its reference tracking): not an outcome.
+            var outcomes = result.GetProperty("outcomes").EnumerateObject().Where(o => !o.Name.StartsWith('$'))
+                .ToDictionary(o => o.Name, o => o.Value.GetInt32());
+            Assert.That(outcomes.Keys, Does.Not.Contain("Valid"));
+            Assert.That(outcomes.Values.Sum(), Is.EqualTo(result.GetProperty("mutations").GetInt32()).And.GreaterThan(500));
+            Assert.That(outcomes.Keys, Is.SupersetOf(new[] { "Malformed", "InvalidSignature", "UnknownKey" }));
+        });
+    }
+
+    private Task<IBrowserContext> NewPhoneAsync() => NewPhoneAsync(_browser);
+
+    private async Task<IBrowserContext> NewPhoneAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 412, Height = 860 },
@@ -199,7 +331,7 @@ public sealed class DoorPageTests
         await context.Clock.SetFixedTimeAsync(_server.Clock.GetUtcNow().UtcDateTime);
     }
 
-    private async Task SignInAndChooseAsync(IPage page)
+    private async Task SignInAndChooseAsync(IPage page, Guid? remotePointId = null)
     {
         await page.GotoAsync("door/");
         await page.Locator("#email").FillAsync(_doorStaff.Email);
@@ -208,7 +340,7 @@ public sealed class DoorPageTests
         await Expect(page.Locator("#setup-view")).ToBeVisibleAsync();
         await page.Locator("#briefing").SelectOptionAsync(BriefingId.ToString());
         await Expect(page.Locator("#location option")).Not.ToHaveCountAsync(0);
-        await page.Locator("#location").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.Locator("#location").SelectOptionAsync(remotePointId is { } point ? point.ToString() : "main");
         await page.Locator("#door-name").FillAsync("Cửa A");
         await ShotAsync(page, "0-setup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu soát vé" }).ClickAsync();

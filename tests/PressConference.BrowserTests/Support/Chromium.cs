@@ -35,7 +35,8 @@ public static class Chromium
         return string.Empty;
     }
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <param name="extraArguments">More switches, e.g. a fake camera.</param>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(params string[] extraArguments)
     {
         var executable = ExecutableOrSkip();
         var playwright = await Playwright.CreateAsync();
@@ -45,7 +46,7 @@ public static class Chromium
             {
                 ExecutablePath = executable,
                 Headless = true,
-                Args = Arguments,
+                Args = [.. Arguments, .. extraArguments],
             });
             return (playwright, browser);
         }

@@ -11,6 +11,12 @@ namespace PressConference.BrowserTests.Support;
 /// <summary>What a browser test sets up through the service itself: accounts, a published briefing, passes.</summary>
 public static class DoorApi
 {
+    /// <summary>How a client talks to the API: camelCase, enums by name.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static async Task<HttpClient> SignInAsync(this DoorServer server, string email, string password)
     {
         var client = new HttpClient { BaseAddress = server.BaseAddress };
@@ -23,7 +29,7 @@ public static class DoorApi
 
     public static async Task<JsonNode> SendAsync(this HttpClient client, HttpMethod method, string url, object? body, HttpStatusCode expected)
     {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(expected), text);
@@ -52,6 +58,16 @@ public static class DoorApi
             title, kind = "Thematic", topic = "Kinh tế - xã hội", venue = $"Hội trường {Guid.NewGuid():N}"[..22], startsAt = Local(10, 0), endsAt = Local(11, 30),
         }, HttpStatusCode.Created);
         return await organizer.PostAsync($"api/briefings/{briefing["id"]}/publish");
+    }
+
+    /// <summary>A new remote point (a ward's hall) linked to the briefing; answers its id.</summary>
+    public static async Task<Guid> LinkRemotePointAsync(this HttpClient organizer, Guid briefingId, string ward)
+    {
+        var point = await organizer.PostAsync("api/remote-points", PressConference.Api.Demo.Builders.RemotePoint(new Bogus.Faker("vi"), ward),
+            HttpStatusCode.Created);
+        var id = point["id"]!.GetValue<Guid>();
+        await organizer.PostAsync($"api/briefings/{briefingId}/remote-points", new { remotePointId = id }, HttpStatusCode.Created);
+        return id;
     }
 
     /// <summary>

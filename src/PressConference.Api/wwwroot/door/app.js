@@ -388,6 +388,8 @@ function showVerdict(verdict) {
     detail = reasonText(verdict.reason);
     if (verdict.reason === 'NotYetOpen' && verdict.opensAt) {
       note = `Mở cửa lúc ${time(verdict.opensAt)}`;
+    } else if (verdict.reason === 'WrongLocation' && verdict.location) {
+      note = `Thẻ dành cho: ${verdict.location}`;
     } else if (verdict.offline) {
       note = 'Kiểm tra ngoại tuyến';
     }

@@ -3,7 +3,7 @@
 // Scans made this way wait in a queue until POST /api/checkin/sync accepts them.
 
 import { load, save, doorKey } from './store.js';
-import { importKeys, verifyToken } from './pass.js';
+import { importKeys, locationTagOf, verifyToken } from './pass.js';
 
 /**
  * The bundle (GET /api/briefings/{id}/checkin-bundle, CheckInBundle on the server) as the page keeps it: passes and
@@ -109,7 +109,7 @@ export class OfflineDoor {
       return refused('WrongBriefing', who);
     }
 
-    if ((pass.remotePointId ?? null) !== (this.selection.remotePointId ?? null)) {
+    if (pass.locationTag !== locationTagOf(this.selection.remotePointId)) {
       return refused('WrongLocation', who);
     }
 

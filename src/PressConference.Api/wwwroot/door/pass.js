@@ -1,16 +1,24 @@
 // Reading and verifying a pass token in the browser, exactly as the server does (docs/pass-format.md,
-// src/PressConference.Api/Passes/PassToken.cs): Base45 (RFC 9285) of a 59-byte payload followed by a 64-byte
+// src/PressConference.Api/Passes/PassToken.cs): Base45 (RFC 9285) of a 51-byte payload followed by a 64-byte
 // ECDSA P-256 / SHA-256 signature in IEEE P1363 form (r||s), which WebCrypto verifies as it is.
+//
+// Payload, big-endian: version (1 byte) | key id (2) | pass id (16) | briefing id (16) | location tag (8: the last
+// 8 bytes of the remote point's id, 0 for the main venue) | valid from, valid until (4 + 4, minutes since 1970 UTC).
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 const VALUES = new Map([...ALPHABET].map((c, i) => [c, i]));
 
 export const VERSION = 1;
-export const PAYLOAD_LENGTH = 59;
+export const PAYLOAD_LENGTH = 51;
 export const SIGNATURE_LENGTH = 64;
 export const TOKEN_LENGTH = PAYLOAD_LENGTH + SIGNATURE_LENGTH;
 export const TOKEN_CHARACTERS = Math.floor(TOKEN_LENGTH / 2) * 3 + (TOKEN_LENGTH % 2) * 2;
-const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+const MAIN_VENUE_TAG = '0000000000000000';
+
+/** The location tag a token carries for a remote point (null: the main venue), as 16 hex digits. */
+export function locationTagOf(remotePointId) {
+  return remotePointId ? remotePointId.replace(/-/g, '').toLowerCase().slice(16) : MAIN_VENUE_TAG;
+}
 
 /** Strict Base45: a character outside the alphabet, a length of 3n+1 or an overflowing group gives null. */
 export function base45Decode(text) {
@@ -73,18 +81,17 @@ export function readToken(token) {
   }
 
   const view = new DataView(bytes.buffer);
-  const validFromMinutes = view.getUint32(51);
-  const validUntilMinutes = view.getUint32(55);
+  const validFromMinutes = view.getUint32(43);
+  const validUntilMinutes = view.getUint32(47);
   if (validUntilMinutes < validFromMinutes) {
     return null;
   }
 
-  const remotePointId = guid(bytes, 35);
   return {
     keyId: view.getUint16(1),
     passId: guid(bytes, 3),
     briefingId: guid(bytes, 19),
-    remotePointId: remotePointId === EMPTY_GUID ? null : remotePointId,
+    locationTag: hex(bytes, 35, 8),
     validFrom: new Date(validFromMinutes * 60_000),
     validUntil: new Date(validUntilMinutes * 60_000),
     signed: bytes.slice(0, PAYLOAD_LENGTH),
@@ -92,9 +99,13 @@ export function readToken(token) {
   };
 }
 
+function hex(bytes, offset, length) {
+  return Array.from(bytes.subarray(offset, offset + length), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function guid(bytes, offset) {
-  const hex = Array.from(bytes.subarray(offset, offset + 16), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex16 = hex(bytes, offset, 16);
+  return `${hex16.slice(0, 8)}-${hex16.slice(8, 12)}-${hex16.slice(12, 16)}-${hex16.slice(16, 20)}-${hex16.slice(20)}`;
 }
 
 /** Imports the published keys (JWK from /api/checkin/keys or the bundle) once, keyed by their numeric id. */

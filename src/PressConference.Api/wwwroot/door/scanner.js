@@ -4,7 +4,7 @@
 import { T } from './texts.js';
 
 const SCAN_INTERVAL_MS = 120;
-const SAME_CODE_PAUSE_MS = 2500;
+const SAME_CODE_PAUSE_MS = 1500;
 
 export class CameraScanner {
   constructor(video, onCode, onError) {
@@ -25,7 +25,8 @@ export class CameraScanner {
       throw new Error(T.cameraUnavailable);
     }
 
-    const decode = await createDecoder();
+    const { name, decode } = await createDecoder();
+    this.video.dataset.decoder = name;
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({
         video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
@@ -45,11 +46,15 @@ export class CameraScanner {
 
       try {
         const code = this.video.readyState >= 2 ? await decode(this.video) : null;
-        // A code held in front of the camera is read many times a second: report it once, then again only after a pause.
-        const now = Date.now();
-        if (code && (code !== this.last.code || now - this.last.at > SAME_CODE_PAUSE_MS)) {
+        // A code held in front of the camera is read many times a second: report it once, and again only after it
+        // has been out of sight for a moment (the same pass shown a second time).
+        const now = performance.now();
+        if (code) {
+          if (code !== this.last.code || now - this.last.at > SAME_CODE_PAUSE_MS) {
+            this.onCode(code);
+          }
+
           this.last = { code, at: now };
-          this.onCode(code);
         }
       } catch (error) {
         this.onError(error);
@@ -74,14 +79,14 @@ async function createDecoder() {
     const formats = await window.BarcodeDetector.getSupportedFormats?.() ?? ['qr_code'];
     if (formats.includes('qr_code')) {
       const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-      return async (video) => (await detector.detect(video))[0]?.rawValue ?? null;
+      return { name: 'BarcodeDetector', decode: async (video) => (await detector.detect(video))[0]?.rawValue ?? null };
     }
   }
 
   const jsQR = await loadJsQr();
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  return (video) => {
+  const decode = (video) => {
     // Decoding a downscaled frame keeps a mid-range phone responsive; a pass fills much of the frame anyway.
     const scale = Math.min(1, 640 / Math.max(video.videoWidth, video.videoHeight));
     canvas.width = Math.round(video.videoWidth * scale);
@@ -90,6 +95,7 @@ async function createDecoder() {
     const image = context.getImageData(0, 0, canvas.width, canvas.height);
     return jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
   };
+  return { name: 'jsQR', decode };
 }
 
 let jsQrPromise = null;

@@ -23,6 +23,8 @@ public static class PassTokenFormat
     public const int SignatureLength = 64;
     public const int TokenLength = PayloadLength + SignatureLength;
 
+    private static readonly uint MaxMinutes = (uint)(DateTime.MaxValue - DateTime.UnixEpoch).TotalMinutes;
+
     public static int TokenCharacters => Base45.EncodedLength(TokenLength);
 
     /// <summary>
@@ -76,7 +78,8 @@ public static class PassTokenFormat
         var span = bytes.AsSpan();
         var from = BinaryPrimitives.ReadUInt32BigEndian(span[43..]);
         var until = BinaryPrimitives.ReadUInt32BigEndian(span[47..]);
-        if (until < from)
+        // A window that ends before it starts, or beyond what a DateTime holds (year 9999), was never written by us.
+        if (until < from || until > MaxMinutes)
         {
             return false;
         }

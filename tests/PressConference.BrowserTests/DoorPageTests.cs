@@ -126,6 +126,8 @@ public sealed class DoorPageTests
         var page = await context.NewPageAsync();
         await SignInAndChooseAsync(page);
 
+        // The page keeps its own files for a reload without network once its service worker runs.
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
         await context.SetOfflineAsync(true);
         await Expect(page.Locator("#network")).ToHaveAttributeAsync("data-online", "false");
 
@@ -153,17 +155,27 @@ public sealed class DoorPageTests
         await Expect(page.Locator("#scanner-input")).ToBeFocusedAsync();
         await ShotAsync(page, "7-waiting-offline");
 
+        // Reopened while still offline: the page comes from the device, with its queue and its admitted list.
+        var reloaded = await page.ReloadAsync();
+        Assert.That(reloaded?.FromServiceWorker, Is.True, "the page came from the device, not the network");
+        await Expect(page.Locator("#scan-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-waiting", "3");
+        await AdvanceAsync(context, TimeSpan.FromSeconds(20));
+        await ScanAsync(page, pass.Token, 1);
+        await ExpectVerdictAsync(page, "AlreadyCheckedIn", "ĐÃ VÀO RỒI", "Lê Hoàng Nam");
+        await Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-waiting", "4");
+
         await context.SetOfflineAsync(false);
         await Expect(page.Locator("#queue")).ToHaveAttributeAsync("data-waiting", "0", new() { Timeout = 20_000 });
         await Expect(page.Locator("#network")).ToHaveAttributeAsync("data-online", "true");
 
         var checkIn = await _server.WithDbAsync(db => db.CheckIns.SingleAsync(c => c.PassId == pass.Id));
         Assert.That(checkIn.Source, Is.EqualTo(ScanSource.Offline));
-        Assert.That(checkIn.CheckedInAt, Is.EqualTo(_server.Clock.GetUtcNow().UtcDateTime.AddSeconds(-40)).Within(TimeSpan.FromSeconds(1)),
+        Assert.That(checkIn.CheckedInAt, Is.EqualTo(_server.Clock.GetUtcNow().UtcDateTime.AddSeconds(-60)).Within(TimeSpan.FromSeconds(1)),
             "the admission keeps the time the door scanned it, not the time it was synced");
         var logged = await _server.WithDbAsync(db => db.ScanLog.Where(s => s.PassId == pass.Id || s.Reason == ScanRefusal.InvalidSignature)
             .Select(s => s.Source).ToListAsync());
-        Assert.That(logged.Count(s => s == ScanSource.Offline), Is.EqualTo(3), "every offline scan is logged once synced");
+        Assert.That(logged.Count(s => s == ScanSource.Offline), Is.EqualTo(4), "every offline scan is logged once synced");
     }
 
     [Test]

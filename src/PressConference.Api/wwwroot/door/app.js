@@ -555,6 +555,9 @@ function start() {
     }
   }, SYNC_EVERY_MS);
 
+  // The page's own files stay on the device, so a reload while the network is down still opens it.
+  navigator.serviceWorker?.register('sw.js', { scope: './' }).catch(() => undefined);
+
   setOnline(state.online);
   renderQueue();
   if (!session()) {

@@ -179,6 +179,52 @@ public sealed class DoorPageTests
     }
 
     [Test]
+    public async Task Offline_refusals_name_the_reason_in_Vietnamese_from_the_bundle_and_the_phone_clock()
+    {
+        var revoked = await _server.IssuePassAsync(BriefingId, "Ngô Thanh Hà", "Báo Lao Động Thủ đô");
+        var cancelled = await _server.IssuePassAsync(BriefingId, "Bùi Quốc Việt", "Báo Đầu tư");
+        var valid = await _server.IssuePassAsync(BriefingId, "Trịnh Mai Anh", "Báo Văn hóa");
+        var other = await _admin.CreatePublishedBriefingAsync(_server, "Họp báo chuyên đề về du lịch", days: 3);
+        var foreign = await _server.IssuePassAsync(other["id"]!.GetValue<Guid>(), "Lý Gia Huy", "Báo Giao thông");
+        await _server.RevokeAsync(revoked, PassRevocation.Revoked);
+        await _server.RevokeAsync(cancelled, PassRevocation.Cancelled);
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await SignInAndChooseAsync(page);
+        await context.SetOfflineAsync(true);
+        await Expect(page.Locator("#network")).ToHaveAttributeAsync("data-online", "false");
+
+        var expected = new (string Token, string Reason, string Text)[]
+        {
+            (revoked.Token, "Revoked", "Thẻ đã bị thu hồi"),
+            (cancelled.Token, "Cancelled", "Đăng ký hoặc buổi họp báo đã bị hủy"),
+            (foreign.Token, "WrongBriefing", "Thẻ của buổi họp báo khác"),
+            ("NOT A PASS", "Malformed", "Mã không đọc được hoặc không phải thẻ họp báo"),
+        };
+        var sequence = 0;
+        foreach (var (token, reason, text) in expected)
+        {
+            await ScanAsync(page, token, ++sequence);
+            await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", reason);
+            await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-offline", "true");
+            await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync(text);
+        }
+
+        // The phone's clock decides the window while offline: before doors open, and at the end of the briefing.
+        var doorsOpen = _briefing["startsAt"]!.GetValue<DateTime>().AddMinutes(-_briefing["doorsOpenMinutesBefore"]!.GetValue<int>());
+        await context.Clock.SetFixedTimeAsync(doorsOpen.AddMinutes(-1));
+        await ScanAsync(page, valid.Token, ++sequence);
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "NotYetOpen");
+        await Expect(page.Locator("#verdict-note")).ToHaveTextAsync("Mở cửa lúc " + doorsOpen.AddHours(7).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await ShotAsync(page, "10-not-yet-open-offline");
+        await context.Clock.SetFixedTimeAsync(_briefing["endsAt"]!.GetValue<DateTime>());
+        await ScanAsync(page, valid.Token, ++sequence);
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "Closed");
+        await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync("Đã hết giờ soát vé");
+        await Expect(page.Locator("#refused-count")).ToHaveTextAsync("6");
+    }
+
+    [Test]
     public async Task A_remote_point_door_admits_its_own_passes_and_refuses_main_venue_ones_online_and_offline()
     {
         var point = await _admin.LinkRemotePointAsync(BriefingId, "Hàng Trống");

@@ -84,6 +84,15 @@ public static class DoorApi
         return pass;
     }
 
+    /// <summary>Revokes a pass the way a cancellation or a blocked credential does.</summary>
+    public static async Task RevokeAsync(this DoorServer server, Pass pass, PassRevocation reason)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PassIssuer>().RevokeAsync(pass.RegistrationId, reason, server.Clock.GetUtcNow().UtcDateTime,
+            CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+    }
+
     /// <summary>The same token with one signature byte changed: well-formed, signed by nobody.</summary>
     public static string Forge(string token)
     {

@@ -330,7 +330,11 @@ async function handleScan(raw) {
 
   let queued = false;
   if (verdict) {
-    verdict.passId = readToken(token)?.passId ?? null;
+    const read = readToken(token);
+    verdict.passId = read?.passId ?? null;
+    if (verdict.reason === 'NotYetOpen' && read) {
+      verdict.opensAt = read.validFrom.toISOString();
+    }
   } else {
     verdict = door.hasBundle ? await door.judge(token) : { result: 'Unverified', passId: readToken(token)?.passId ?? null, offline: true };
     state.queue.add({

@@ -91,6 +91,12 @@ public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
         for (var attempt = 0; ; attempt++)
         {
             var kid = (await db.PassSigningKeys.MaxAsync(k => (int?)k.Id, ct) ?? 0) + 1;
+            while (kid <= ushort.MaxValue && !PassTokenFormat.IsTrimSafe(kid))
+            {
+                // Door software may trim what a scanner typed: no token may begin with a space.
+                kid++;
+            }
+
             if (kid > ushort.MaxValue)
             {
                 throw new InvalidOperationException("All 65535 pass key ids are used.");

@@ -43,6 +43,13 @@ public static class PassTokenFormat
         return BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
     }
 
+    /// <summary>
+    /// Whether tokens signed with this key id can be trimmed safely: the first character depends only on the version
+    /// and the key id's high byte, and the last one encodes the odd last byte alone (0–5), so when the first is not a
+    /// space no token of this key begins or ends with one.
+    /// </summary>
+    public static bool IsTrimSafe(int keyId) => keyId is > 0 and <= ushort.MaxValue && (Version * 256 + (keyId >> 8)) % 45 != 36;
+
     public static byte[] WritePayload(ushort keyId, Guid passId, Guid briefingId, Guid? remotePointId, DateTime validFrom, DateTime validUntil) =>
         WritePayload(new PassTokenPayload(keyId, passId, briefingId, LocationTagOf(remotePointId), validFrom, validUntil));
 

@@ -47,3 +47,24 @@ public sealed class Base45Tests
         Assert.That(Base45.Decode("FGW"), Is.EqualTo(new byte[] { 0xFF, 0xFF }));
     }
 }
+
+public sealed class TrimSafetyTests
+{
+    [Test]
+    public void No_token_of_a_usable_key_id_begins_or_ends_with_a_space_so_trimming_it_is_harmless()
+    {
+        var random = new Random(173);
+        var usable = Enumerable.Range(1, ushort.MaxValue).Where(PassTokenFormat.IsTrimSafe).ToList();
+        Assert.That(usable, Has.Count.GreaterThan(60000));
+        Assert.That(PassTokenFormat.IsTrimSafe(1280), Is.False, "high byte 5 would start tokens with a space");
+        foreach (var kid in usable.Where((_, i) => i % 97 == 0))
+        {
+            var payload = PassTokenFormat.WritePayload((ushort)kid, Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(),
+                new DateTime(2026, 12, 24, 7, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 24, 9, 30, 0, DateTimeKind.Utc));
+            var signature = new byte[64];
+            random.NextBytes(signature);
+            var token = PassTokenFormat.Compose(payload, signature);
+            Assert.That(token, Is.EqualTo(token.Trim()), $"kid {kid}");
+        }
+    }
+}

@@ -105,6 +105,11 @@ public sealed class PassEndpointTests : PassTest
         Assert.That(response.Content.Headers.ContentType!.ToString(), Does.StartWith("text/html").And.Contain("utf-8"));
         Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.StartWith("default-src 'none'"));
         var html = await response.Content.ReadAsStringAsync();
+        if (Environment.GetEnvironmentVariable("PASS_HTML_DUMP") is { Length: > 0 } folder)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "pass.html"), html); // for a look at the printed design
+        }
+
         var local = briefing.StartsAt.AddHours(7);
         Assert.Multiple(() =>
         {

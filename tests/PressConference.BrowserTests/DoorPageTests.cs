@@ -113,6 +113,14 @@ public sealed class DoorPageTests
         await Expect(page.Locator("#refused-count")).ToHaveTextAsync("2");
         await ShotAsync(page, "4-refused-wrong-briefing");
 
+        // Signing out of a shared phone leaves no list of reporters behind (nothing was waiting to be synced).
+        await page.Locator("#verdict").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đổi buổi / địa điểm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await Expect(page.Locator("#login-view")).ToBeVisibleAsync();
+        var kept = await page.EvaluateAsync<string[]>("() => Object.keys(localStorage)");
+        Assert.That(kept, Has.None.Contains("bundle/").And.None.Contains("admitted/").And.None.Contains("session"));
+
         var checkIns = await _server.WithDbAsync(db => db.CheckIns.Where(c => c.PassId == pass.Id).ToListAsync());
         Assert.That(checkIns, Has.Count.EqualTo(1), "admitted once, not twice");
         Assert.That(checkIns[0].Source, Is.EqualTo(ScanSource.Online));

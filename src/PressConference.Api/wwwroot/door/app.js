@@ -3,7 +3,7 @@
 // syncs it later. The verdict fills the screen.
 
 import { api, ApiError, NetworkError, session, signIn, signOut } from './api.js';
-import { load, save, remove, deviceId, doorKey } from './store.js';
+import { load, save, remove, deviceId, doorKey, forgetDoors } from './store.js';
 import { cleanToken, readToken } from './pass.js';
 import { OfflineDoor, ScanQueue } from './offline.js';
 import { CameraScanner } from './scanner.js';
@@ -132,6 +132,10 @@ function onSignOut() {
   }
 
   signOut();
+  if (state.queue.length === 0) {
+    forgetDoors();
+  }
+
   remove('selection');
   state.selection = null;
   state.door = null;

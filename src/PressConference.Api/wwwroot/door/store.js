@@ -37,3 +37,15 @@ export function deviceId() {
 export function doorKey(selection) {
   return `${selection.briefingId}/${selection.remotePointId ?? 'main'}`;
 }
+
+/**
+ * Forgets what this device keeps about briefings (bundles with reporters' names, admitted lists, recent scans) when
+ * nothing waits to be synced: a shared phone does not hand the next person yesterday's list.
+ */
+export function forgetDoors() {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith(PREFIX) && /^(bundle|admitted|refused|recent)\//.test(key.slice(PREFIX.length))) {
+      localStorage.removeItem(key);
+    }
+  }
+}

@@ -1,13 +1,16 @@
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Calendar;
+using PressConference.Api.CheckIn;
 using PressConference.Api.Compliance;
 using PressConference.Api.Data;
 using PressConference.Api.Demo;
+using PressConference.Api.Door;
 using PressConference.Api.Identity;
 using PressConference.Api.Incidents;
 using PressConference.Api.Infrastructure;
 using PressConference.Api.Outlets;
+using PressConference.Api.Passes;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -20,15 +23,19 @@ builder.AddDatabase();
 builder.AddIdentityFeature();
 builder.AddBriefings();
 builder.AddAccreditation();
+builder.AddPasses();
+builder.AddCheckIn();
 builder.AddDemoSeeder();
 
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 await app.Services.EnsureRolesAndAdminAsync();
+await app.Services.EnsurePassKeyAsync();
 await app.Services.SeedDemoIfAskedAsync();
 
 app.UseInfrastructure();
+app.UseDoorPage();
 app.UseIdentityFeature();
 
 app.MapOpenApi().AllowAnonymous();
@@ -49,6 +56,9 @@ app.MapSpokespersons();
 app.MapOutlets();
 app.MapAccreditation();
 app.MapIncidents();
+app.MapPasses();
+app.MapCheckIn();
+app.MapAttendance();
 
 await app.RunAsync();
 

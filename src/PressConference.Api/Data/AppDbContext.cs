@@ -1,19 +1,23 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
+using PressConference.Api.CheckIn;
 using PressConference.Api.Identity;
 using PressConference.Api.Incidents;
 using PressConference.Api.Outlets;
+using PressConference.Api.Passes;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
 
 namespace PressConference.Api.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options),
+    IDataProtectionKeyContext
 {
     public DbSet<Briefing> Briefings => Set<Briefing>();
     public DbSet<BriefingAuditEntry> BriefingAudit => Set<BriefingAuditEntry>();
@@ -31,6 +35,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<LocationSeats> LocationSeats => Set<LocationSeats>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
+    public DbSet<Pass> Passes => Set<Pass>();
+    public DbSet<PassSigningKey> PassSigningKeys => Set<PassSigningKey>();
+    public DbSet<PassCheckIn> CheckIns => Set<PassCheckIn>();
+    public DbSet<ScanLogEntry> ScanLog => Set<ScanLogEntry>();
+    public DbSet<DoorBinding> DoorBindings => Set<DoorBinding>();
+    public DbSet<OfflineScan> OfflineScans => Set<OfflineScan>();
+
+    /// <summary>ASP.NET Core Data Protection keys: every host and every restart unprotects the same secrets.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -20,6 +21,10 @@ public static class DatabaseSetup
             options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        // Data Protection keys live in the database too, so that a restart or a second host can still read what the
+        // first protected: the pass signing keys and the bearer tokens.
+        builder.Services.AddDataProtection().SetApplicationName("PressConference").PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
 

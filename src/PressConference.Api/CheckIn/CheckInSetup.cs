@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PressConference.Api.CheckIn;
+
+public sealed class CheckInOptions
+{
+    public const string Section = "CheckIn";
+
+    /// <summary>Most scans one POST /api/checkin/sync may carry.</summary>
+    [Range(1, 10000)]
+    public int MaxSyncScans { get; set; } = 1000;
+}
+
+public static class CheckInSetup
+{
+    public static WebApplicationBuilder AddCheckIn(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<DoorScanner>();
+        builder.Services.AddScoped<OfflineSync>();
+        return builder;
+    }
+}

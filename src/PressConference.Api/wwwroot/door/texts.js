@@ -1,0 +1,71 @@
+// Every sentence the door page shows, in Vietnamese (door staff are Vietnamese; the API answers in Vietnamese too).
+
+export const T = {
+  title: 'Soát vé họp báo',
+  online: 'Trực tuyến',
+  offline: 'Mất mạng — đang soát ngoại tuyến',
+  admittedCount: 'Đã vào',
+  waiting: (n) => `Chờ đồng bộ: ${n}`,
+  allSynced: 'Đã đồng bộ',
+  syncing: 'Đang đồng bộ…',
+  loginFailed: 'Đăng nhập không thành công.',
+  networkDown: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  sessionExpired: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
+  noBriefings: 'Không có buổi họp báo nào sắp diễn ra.',
+  mainVenue: 'Hội trường chính',
+  remotePoint: 'Điểm cầu',
+  bundleReady: (n, at) => `Dữ liệu ngoại tuyến: ${n} thẻ, cập nhật ${at}`,
+  bundleMissing: 'Chưa tải được dữ liệu ngoại tuyến: khi mất mạng sẽ không soát được vé.',
+  bundleLoading: 'Đang tải dữ liệu ngoại tuyến…',
+  cameraUnavailable: 'Không mở được camera trên thiết bị này. Dùng máy quét cầm tay hoặc nhập mã.',
+  cameraDenied: 'Chưa được cấp quyền dùng camera.',
+  cameraNoDecoder: 'Trình duyệt không có bộ đọc mã QR. Dùng máy quét cầm tay hoặc nhập mã.',
+  cameraOn: 'Bật camera',
+  cameraOff: 'Tắt camera',
+  verdict: {
+    Admitted: 'MỜI VÀO',
+    AlreadyCheckedIn: 'ĐÃ VÀO RỒI',
+    Refused: 'TỪ CHỐI',
+    Unverified: 'CHƯA KIỂM TRA ĐƯỢC',
+  },
+  firstCheckIn: (at, where) => `Đã soát lúc ${at}${where ? ` tại ${where}` : ''}`,
+  checkedInAt: (at) => `Vào lúc ${at}`,
+  admittedOffline: 'Soát ngoại tuyến — sẽ đồng bộ khi có mạng',
+  unverified: 'Mất mạng và chưa có dữ liệu ngoại tuyến cho buổi này. Ghi lại tên, hoặc chờ có mạng.',
+  unknownReporter: 'Thẻ hợp lệ (chưa có trong danh sách đã tải)',
+  tapToContinue: 'Chạm để quét tiếp',
+  syncConflicts: (n) => `${n} lượt cần xem lại sau đồng bộ`,
+  recent: 'Lượt quét gần đây',
+  thisDevice: 'thiết bị này',
+};
+
+/** Why a pass is refused, by the reason code the API (and the page's own offline check) uses. */
+export const REASONS = {
+  InvalidSignature: 'Chữ ký không hợp lệ — thẻ có thể bị làm giả',
+  Malformed: 'Mã không đọc được hoặc không phải thẻ họp báo',
+  UnknownKey: 'Thẻ ký bằng khóa không rõ nguồn gốc',
+  WrongBriefing: 'Thẻ của buổi họp báo khác',
+  WrongLocation: 'Thẻ đăng ký tại địa điểm khác',
+  NotYetOpen: 'Chưa đến giờ mở cửa',
+  Closed: 'Đã hết giờ soát vé',
+  Revoked: 'Thẻ đã bị thu hồi',
+  Cancelled: 'Đăng ký hoặc buổi họp báo đã bị hủy',
+};
+
+export function reasonText(code) {
+  return REASONS[code] ?? `Không hợp lệ (${code ?? 'không rõ lý do'})`;
+}
+
+const timeFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh', weekday: 'short', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
+/** Hour and minute in Hanoi: the door only ever cares about today. */
+export function time(instant) {
+  return instant ? timeFormat.format(new Date(instant)) : '';
+}
+
+export function dateTime(instant) {
+  return instant ? dateTimeFormat.format(new Date(instant)) : '';
+}

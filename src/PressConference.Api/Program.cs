@@ -5,6 +5,7 @@ using PressConference.Api.Data;
 using PressConference.Api.Demo;
 using PressConference.Api.Identity;
 using PressConference.Api.Infrastructure;
+using PressConference.Api.Notifications;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -16,6 +17,7 @@ builder.AddInfrastructure();
 builder.AddDatabase();
 builder.AddIdentityFeature();
 builder.AddBriefings();
+builder.AddNotifications();
 builder.AddDemoSeeder();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapCompliance();
 app.MapCalendar();
 app.MapRemotePoints();
 app.MapSpokespersons();
+app.MapNotifications();
 
 await app.RunAsync();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PressConference.Api.Briefings;
 using PressConference.Api.Identity;
+using PressConference.Api.Notifications;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -19,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<BriefingSeries> BriefingSeries => Set<BriefingSeries>();
     public DbSet<RemotePoint> RemotePoints => Set<RemotePoint>();
     public DbSet<Spokesperson> Spokespersons => Set<Spokesperson>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

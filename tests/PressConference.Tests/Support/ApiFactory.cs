@@ -34,6 +34,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["RateLimiting:Auth:PermitLimit"] = "100000",
             // Tests move the clock by months; tokens outlive that instead of every test signing in again.
             ["Auth:AccessTokenMinutes"] = "525600",
+            // Tests dispatch notifications themselves (NotificationDispatcher) instead of racing Hangfire's server.
+            ["Notifications:RunScheduler"] = "false",
+            ["Notifications:PickupDirectory"] = Path.Combine(Directory, "mail-pickup"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -43,13 +43,16 @@ public static class NotificationsSetup
 
         // Hangfire keeps only schedules: the outbox in the database is the truth, so in-memory storage loses nothing on a
         // restart. One storage per host (not the static JobStorage.Current) so that several hosts in one process stay apart.
-        var storage = new InMemoryStorage();
-        services.AddSingleton<JobStorage>(storage);
+        // Hangfire's configuration (its log provider among it) is process-wide: apply this host's before the storage logs.
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage(new InMemoryStorageOptions());
+        });
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseRecommendedSerializerSettings());
         if (builder.Configuration.GetValue($"{NotificationOptions.Section}:{nameof(NotificationOptions.RunScheduler)}", true))
         {
             services.AddHangfireServer(o =>

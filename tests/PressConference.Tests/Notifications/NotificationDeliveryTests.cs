@@ -98,7 +98,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
             Assert.That(Kind(mail), Is.EqualTo(kind.ToString()));
             Assert.That(mail.Subject, Is.EqualTo(subject + briefing.Str("title")));
             Assert.That(mail.To.Mailboxes.Single().Name, Is.EqualTo(reporter.DisplayName));
-            Assert.That(mail.Body.Headers[HeaderId.ContentLanguage], Is.EqualTo(language));
+            Assert.That(mail.Body?.Headers[HeaderId.ContentLanguage], Is.EqualTo(language));
             Assert.That(Text(mail), Does.StartWith(language == "en" ? $"Dear {reporter.DisplayName}," : $"Kính gửi {reporter.DisplayName},"));
             Assert.That(Text(mail), Does.Contain(expectedText));
             Assert.That(Attachments(mail).Any(a => a.FileName?.EndsWith(".ics", StringComparison.Ordinal) == true), Is.EqualTo(withCalendar));

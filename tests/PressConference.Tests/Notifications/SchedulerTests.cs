@@ -28,6 +28,17 @@ public sealed partial class SchedulerTests : ApiTest
     }
 
     [Test]
+    public void The_dashboard_route_is_in_the_endpoint_walk_with_the_Admin_policy()
+    {
+        var dashboard = Factory.Services.GetRequiredService<IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>>()
+            .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText!.StartsWith("/hangfire", StringComparison.Ordinal));
+        Assert.That(dashboard.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy),
+            Does.Contain(PressConference.Api.Infrastructure.Policies.Admin));
+        Assert.That(dashboard.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>(), Is.Null);
+    }
+
+    [Test]
     public async Task The_dashboard_answers_401_to_strangers_403_to_staff_and_reporters_and_200_to_admins()
     {
         await Anonymous.GetAsync("/hangfire").ExpectStatusAsync(HttpStatusCode.Unauthorized);

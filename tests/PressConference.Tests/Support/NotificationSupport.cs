@@ -194,7 +194,7 @@ public abstract class NotificationTest : ApiTest
 
     protected Task<DispatchResult> DispatchAsync() => DispatchAsync(Factory);
 
-    public static async Task<DispatchResult> DispatchAsync(ApiFactory factory)
+    public static async Task<DispatchResult> DispatchAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
@@ -214,7 +214,7 @@ public abstract class NotificationTest : ApiTest
     /// <summary>Runs the planner in one unit of work and saves it, as the registration workflow will.</summary>
     protected Task PlanAsync(Func<NotificationPlanner, Task> plan) => PlanAsync(Factory, plan);
 
-    public static async Task PlanAsync(ApiFactory factory, Func<NotificationPlanner, Task> plan)
+    public static async Task PlanAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, Func<NotificationPlanner, Task> plan)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         await plan(scope.ServiceProvider.GetRequiredService<NotificationPlanner>());

@@ -37,6 +37,23 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
     {
         var culture = CultureInfo.GetCultureInfo(row.Language == "en" ? "en" : "vi");
         var data = NotificationPlanner.Read(row.Data);
+        var briefing = row.BriefingId is { } id
+            ? await db.Briefings.AsNoTracking().Include(b => b.Spokespersons).FirstOrDefaultAsync(b => b.Id == id, ct)
+            : null;
+        if (briefing is not null)
+        {
+            // A reminder about a briefing that is over or called off is pointless; everything shows the briefing as it is now.
+            if (Notification.Reminders.Contains(row.Kind) && briefing.Status is BriefingStatus.Cancelled or BriefingStatus.Completed)
+            {
+                return null;
+            }
+
+            foreach (var (key, value) in NotificationPlanner.BriefingFacts(briefing))
+            {
+                data[key] = value;
+            }
+        }
+
         data["toName"] = row.ToName ?? row.ToAddress;
         data["timeZone"] = Texts.Get(culture, "mail.timeZone");
         data["place"] = data.GetValueOrDefault("remotePointName") is { Length: > 0 } point
@@ -44,10 +61,6 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
             : data.GetValueOrDefault("venue");
         data["passLine"] = data.GetValueOrDefault("passUrl") is { Length: > 0 } ? Fill(Texts.Get(culture, "mail.passLink"), data, culture) : string.Empty;
         data["hostAgency"] ??= string.Empty;
-
-        var briefing = row.BriefingId is { } id
-            ? await db.Briefings.AsNoTracking().Include(b => b.Spokespersons).FirstOrDefaultAsync(b => b.Id == id, ct)
-            : null;
         if (!await AddLiveDataAsync(row, briefing, data, culture, ct))
         {
             return null;

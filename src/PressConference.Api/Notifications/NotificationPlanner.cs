@@ -46,9 +46,10 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a registration decision.");
         }
 
-        if (await BriefingAsync(briefingId, ct) is not { } briefing || await UserAsync(reporterUserId, ct) is not { } recipient)
+        if (await BriefingAsync(briefingId, ct) is not { Status: not (BriefingStatus.Cancelled or BriefingStatus.Completed) } briefing
+            || await UserAsync(reporterUserId, ct) is not { } recipient)
         {
-            return;
+            return; // a decision on a briefing that is over or called off tells nobody anything
         }
 
         var values = await FactsAsync(briefing, data, ct);
@@ -64,9 +65,10 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
     public async Task PlanReporterRemindersAsync(Guid registrationId, string reporterUserId, Guid briefingId,
         IReadOnlyDictionary<string, string?> data, CancellationToken ct)
     {
-        if (await BriefingAsync(briefingId, ct) is not { } briefing || await UserAsync(reporterUserId, ct) is not { } recipient)
+        if (await BriefingAsync(briefingId, ct) is not { } briefing || !Briefing.LiveStatuses.Contains(briefing.Status)
+            || await UserAsync(reporterUserId, ct) is not { } recipient)
         {
-            return;
+            return; // only a published briefing that has not taken place is worth a reminder
         }
 
         var values = await FactsAsync(briefing, data, ct);
@@ -242,6 +244,38 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
             await UpsertAsync(organizer, subject.Length > 200 ? subject[..200] : subject, NotificationKind.ComplianceWarning, null, null, null, data,
                 deadline - Options.ComplianceWarningBefore, deadline, ct);
         }
+    }
+
+    /// <summary>
+    /// The daily sweep: plans what no single change announces. The compliance warning from the last regular briefing
+    /// held (marked completed or not), and the preparation reminder of each series' next occurrence, drafts included
+    /// (a draft's time can change without a reschedule, so planning again moves the reminder). Saves.
+    /// </summary>
+    public async Task PlanDailyAsync(string officeHostAgency, CancellationToken ct)
+    {
+        var now = Now;
+        var state = await ComplianceEndpoints.EvaluateAsync(db, officeHostAgency, compliance.Value.MaxIntervalMonths, now, ct);
+        if (state.LastHeld is { } last && await db.Briefings.FindAsync([last.Id], ct) is { } held)
+        {
+            await PlanComplianceWarningAsync(held, ct);
+        }
+
+        var nextOfEachSeries = await db.Briefings
+            .Where(b => b.SeriesId != null && b.StartsAt > now && b.Status != BriefingStatus.Cancelled && b.Status != BriefingStatus.Completed)
+            .GroupBy(b => b.SeriesId).Select(g => g.Min(b => b.StartsAt)).ToListAsync(ct);
+        var upcoming = await db.Briefings.Where(b => b.SeriesId != null && nextOfEachSeries.Contains(b.StartsAt)
+            && b.Status != BriefingStatus.Cancelled && b.Status != BriefingStatus.Completed).ToListAsync(ct);
+        foreach (var briefing in upcoming)
+        {
+            var facts = await FactsAsync(briefing, null, ct);
+            foreach (var organizer in await OrganizersAsync(ct))
+            {
+                await UpsertAsync(organizer, $"briefing:{briefing.Id}:preparation", NotificationKind.SeriesPreparation, briefing.Id, null, null, facts,
+                    briefing.StartsAt - Options.SeriesPreparationBefore, briefing.StartsAt, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     // ---- Building blocks ----------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PressConference.Api.Briefings;
 using PressConference.Api.Infrastructure;
 using PressConference.Api.Series;
@@ -11,10 +12,12 @@ using PressConference.Api.Series;
 namespace PressConference.Api.Notifications;
 
 /// <summary>The jobs Hangfire runs; each is a plain service call that tests make directly.</summary>
-public sealed class NotificationJobs(NotificationDispatcher dispatcher, SeriesGenerator series)
+public sealed class NotificationJobs(NotificationDispatcher dispatcher, SeriesGenerator series, NotificationPlanner planner,
+    IOptions<OfficeOptions> office)
 {
     public const string DispatchJobId = "notifications-dispatch";
     public const string SeriesJobId = "series-extend";
+    public const string DailyPlanningJobId = "notifications-daily-planning";
 
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
@@ -22,6 +25,9 @@ public sealed class NotificationJobs(NotificationDispatcher dispatcher, SeriesGe
 
     [AutomaticRetry(Attempts = 0)]
     public Task ExtendSeriesAsync(CancellationToken ct) => series.ExtendAllAsync(ct);
+
+    [AutomaticRetry(Attempts = 0)]
+    public Task PlanDailyAsync(CancellationToken ct) => planner.PlanDailyAsync(office.Value.HostAgency, ct);
 }
 
 public static class NotificationsSetup
@@ -123,10 +129,18 @@ public static class NotificationsSetup
             };
         });
 
+        var settings = app.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            app.Logger.LogInformation("Notifications: no Notifications:Smtp:Host set; e-mails are written as .eml files into {Directory}",
+                Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, settings.PickupDirectory)));
+        }
+
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var options = new RecurringJobOptions { TimeZone = VietnamTime.Zone };
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.SeriesJobId, j => j.ExtendSeriesAsync(CancellationToken.None), "15 2 * * *", options);
+        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.DailyPlanningJobId, j => j.PlanDailyAsync(CancellationToken.None), "30 2 * * *", options);
         return app;
     }
 

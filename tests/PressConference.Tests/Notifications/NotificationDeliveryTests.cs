@@ -234,6 +234,9 @@ public sealed class NotificationDeliveryTests : NotificationTest
             Assert.That(SingleEvent(notice).Status, Is.EqualTo("CANCELLED"));
         });
 
+        await PlanAsync(p => p.PlanReporterRemindersAsync(registration, reporter.UserId, briefing.Id(), CancellationToken.None));
+        Assert.That((await RowsAsync(briefing.Id())).Where(r => r.Status == NotificationStatus.Pending), Is.Empty,
+            "planning again for a cancelled briefing revives nothing");
         await AtAsync(StartOf(briefing).AddHours(-1));
         Assert.That(MailTo(reporter.Email), Is.Empty);
         Assert.That(MailTo(point), Has.Count.EqualTo(1));

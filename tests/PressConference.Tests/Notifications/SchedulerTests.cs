@@ -24,6 +24,7 @@ public sealed partial class SchedulerTests : ApiTest
             Assert.That(jobs[NotificationJobs.DispatchJobId].Job.Method.Name, Is.EqualTo(nameof(NotificationJobs.DispatchAsync)));
             Assert.That(jobs[NotificationJobs.SeriesJobId].Cron, Is.EqualTo("15 2 * * *"));
             Assert.That(jobs[NotificationJobs.SeriesJobId].Job.Method.Name, Is.EqualTo(nameof(NotificationJobs.ExtendSeriesAsync)));
+            Assert.That(jobs[NotificationJobs.DailyPlanningJobId].Cron, Is.EqualTo("30 2 * * *"));
         });
     }
 

@@ -1,12 +1,15 @@
 namespace PressConference.Api.Notifications;
 
-/// <summary>A reporter registered for a briefing, as the notices about that briefing need them.</summary>
-public sealed record BriefingAudienceMember(Guid RegistrationId, string ReporterUserId);
+/// <summary>A reporter registered for a briefing, as the notices about that briefing need them (and where they attend, if at a remote point).</summary>
+public sealed record BriefingAudienceMember(Guid RegistrationId, string ReporterUserId, Guid? RemotePointId = null);
 
 /// <summary>A reporter expected at a remote point, as listed in the point's reminder.</summary>
 public sealed record ExpectedReporter(string FullName, string? Outlet);
 
-/// <summary>What the organizers' digest says when registration closes.</summary>
+/// <summary>
+/// What the organizers' digest says when registration closes. Status keys are shown through the text
+/// "enum.RegistrationStatus.{key}" when it exists (in the recipient's language), else as they are.
+/// </summary>
 public sealed record RegistrationDigest(IReadOnlyDictionary<string, int> CountsByStatus, IReadOnlyList<ExpectedReporter> PendingReview);
 
 /// <summary>

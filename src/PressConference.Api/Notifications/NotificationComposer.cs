@@ -118,7 +118,8 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
 
             case NotificationKind.RegistrationClosedDigest when briefing is not null:
                 var digest = await audience.DigestAsync(briefing.Id, ct);
-                data["counts"] = List(digest.CountsByStatus.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}"), none);
+                data["counts"] = List(digest.CountsByStatus.OrderBy(c => c.Key, StringComparer.Ordinal)
+                    .Select(c => $"{(Texts.All.ContainsKey($"enum.RegistrationStatus.{c.Key}") ? Texts.Get(culture, $"enum.RegistrationStatus.{c.Key}") : c.Key)}: {c.Value}"), none);
                 data["pending"] = List(digest.PendingReview.Select(Describe), none);
                 break;
 

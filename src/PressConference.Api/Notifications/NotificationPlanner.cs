@@ -215,8 +215,9 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
         {
             if (await UserAsync(member.ReporterUserId, ct) is { } recipient)
             {
-                await UpsertAsync(recipient, subject, kind, briefing.Id, member.RegistrationId, null, await FactsAsync(briefing, extra, ct), Now,
-                    briefing.EndsAt, ct);
+                var data = new Dictionary<string, string?>(extra) { ["remotePointId"] = member.RemotePointId?.ToString() };
+                await UpsertAsync(recipient, subject, kind, briefing.Id, member.RegistrationId, member.RemotePointId, await FactsAsync(briefing, data, ct),
+                    Now, briefing.EndsAt, ct);
             }
         }
     }

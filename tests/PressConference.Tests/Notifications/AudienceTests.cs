@@ -42,8 +42,8 @@ public sealed class AudienceTests : NotificationTest
 
         var reporter = await NewReporterAsync("Hà Phương Linh", "en");
         var briefing = await BriefingAsync(50);
-        var (_, point) = await RemotePointAsync(briefing.Id());
-        audience.Reporters.Add(new BriefingAudienceMember(Guid.NewGuid(), reporter.UserId));
+        var (pointId, point) = await RemotePointAsync(briefing.Id());
+        audience.Reporters.Add(new BriefingAudienceMember(Guid.NewGuid(), reporter.UserId, pointId));
 
         var newStart = StartOf(briefing).AddHours(3);
         await admin.PostJsonAsync($"/api/briefings/{briefing.Id()}/reschedule", new { startsAt = newStart, reason = "Trùng lịch tiếp khách" }).ExpectAsync(HttpStatusCode.OK);
@@ -52,7 +52,8 @@ public sealed class AudienceTests : NotificationTest
 
         var notice = MailTo(reporter.Email, NotificationKind.BriefingRescheduled).Single();
         Assert.That(notice.Subject, Is.EqualTo("Briefing rescheduled: " + briefing.Str("title")));
-        Assert.That(notice.TextBody, Does.Contain("Reason: Trùng lịch tiếp khách"));
+        Assert.That(notice.TextBody, Does.Contain("Reason: Trùng lịch tiếp khách").And.Contain("Where: Điểm cầu phường Ba Đình"),
+            "the reporter is told where they attend: the remote point");
         var digest = MailAbout(briefing.Id(), NotificationKind.RegistrationClosedDigest).Single();
         Assert.That(digest.TextBody, Does.Contain("Approved: 41\n- PendingReview: 2").And.Contain("- Phan Minh Đức (VnExpress)"));
 

@@ -108,7 +108,7 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
         foreach (var organizer in await OrganizersAsync(ct))
         {
             await UpsertAsync(organizer, $"briefing:{briefing.Id}:digest", NotificationKind.RegistrationClosedDigest, briefing.Id, null, null, facts,
-                briefing.RegistrationClosesAt, briefing.StartsAt, ct);
+                briefing.RegistrationClosesAt, briefing.EndsAt, ct); // registration may close at the very start
             if (briefing.SeriesId is not null)
             {
                 await UpsertAsync(organizer, $"briefing:{briefing.Id}:preparation", NotificationKind.SeriesPreparation, briefing.Id, null, null, facts,
@@ -124,7 +124,7 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
         foreach (var organizer in await OrganizersAsync(ct))
         {
             await UpsertAsync(organizer, $"briefing:{briefing.Id}:digest", NotificationKind.RegistrationClosedDigest, briefing.Id, null, null, facts,
-                Now, briefing.StartsAt, ct);
+                Now, briefing.EndsAt, ct);
         }
     }
 

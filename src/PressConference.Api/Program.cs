@@ -11,6 +11,7 @@ using PressConference.Api.Incidents;
 using PressConference.Api.Infrastructure;
 using PressConference.Api.Outlets;
 using PressConference.Api.Passes;
+using PressConference.Api.Notifications;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -25,6 +26,7 @@ builder.AddBriefings();
 builder.AddAccreditation();
 builder.AddPasses();
 builder.AddCheckIn();
+builder.AddNotifications();
 builder.AddDemoSeeder();
 
 var app = builder.Build();
@@ -59,6 +61,7 @@ app.MapIncidents();
 app.MapPasses();
 app.MapCheckIn();
 app.MapAttendance();
+app.MapNotifications();
 
 await app.RunAsync();
 

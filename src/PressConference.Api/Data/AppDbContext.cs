@@ -10,6 +10,7 @@ using PressConference.Api.Identity;
 using PressConference.Api.Incidents;
 using PressConference.Api.Outlets;
 using PressConference.Api.Passes;
+using PressConference.Api.Notifications;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
@@ -44,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     /// <summary>ASP.NET Core Data Protection keys: every host and every restart unprotects the same secrets.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,6 +36,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Auth:AccessTokenMinutes"] = "525600",
             // Uploaded scans and evidence stay in the fixture's folder, removed with it.
             ["Uploads:Folder"] = Path.Combine(Directory, "uploads"),
+            // Tests dispatch notifications themselves (NotificationDispatcher) instead of racing Hangfire's server.
+            ["Notifications:RunScheduler"] = "false",
+            ["Notifications:PickupDirectory"] = Path.Combine(Directory, "mail-pickup"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

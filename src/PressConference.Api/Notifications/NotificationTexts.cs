@@ -1,0 +1,73 @@
+namespace PressConference.Api.Infrastructure;
+
+/// <summary>
+/// E-mail templates, one subject and one body per notification kind, in Vietnamese and English. Placeholders in
+/// braces are filled from the notification's data; instants (keys ending in "At") appear in Hanoi time.
+/// </summary>
+public static partial class Texts
+{
+    private static readonly (string Key, string Vi, string En)[] NotificationTexts =
+    [
+        ("entity.notification", "thông báo", "Notification"),
+        ("notification.notRetryable", "Chỉ gửi lại được thông báo đã thất bại (trạng thái hiện tại: {0}).", "Only a failed notification can be retried (it is {0})."),
+        ("mail.greeting", "Kính gửi {toName},", "Dear {toName},"),
+        ("mail.footer", "Thư này do hệ thống PressConference của {hostAgency} gửi tự động; xin không trả lời thư này.",
+            "This message was sent automatically by the PressConference service of {hostAgency}; please do not reply."),
+        ("mail.none", "chưa có", "none yet"),
+        ("mail.timeZone", "giờ Hà Nội", "Hanoi time"),
+        ("mail.passLink", "Thẻ tham dự (in hoặc mở trên điện thoại): {passUrl}", "Your pass (print it or show it on your phone): {passUrl}"),
+
+        ("mail.RegistrationApproved.subject", "Đăng ký được chấp thuận: {title}", "Registration approved: {title}"),
+        ("mail.RegistrationApproved.body",
+            "Đăng ký tham dự họp báo \"{title}\" của anh/chị đã được chấp thuận.\n\nThời gian: {startsAt} ({timeZone})\nĐịa điểm: {place}\nMở cửa đón khách: {doorsOpenAt}\n\n{passLine}\nLịch họp báo được đính kèm (tệp .ics).",
+            "Your registration for the briefing \"{title}\" is approved.\n\nWhen: {startsAt} ({timeZone})\nWhere: {place}\nDoors open: {doorsOpenAt}\n\n{passLine}\nThe briefing is attached as a calendar entry (.ics)."),
+        ("mail.RegistrationWaitlisted.subject", "Danh sách chờ: {title}", "Waiting list: {title}"),
+        ("mail.RegistrationWaitlisted.body",
+            "Họp báo \"{title}\" ({startsAt}) đã đủ chỗ. Anh/chị đang ở vị trí số {waitlistPosition} trong danh sách chờ; chúng tôi sẽ báo ngay khi có chỗ.",
+            "The briefing \"{title}\" ({startsAt}) is full. You are number {waitlistPosition} on the waiting list; we will tell you as soon as a seat frees up."),
+        ("mail.RegistrationPromoted.subject", "Đã có chỗ cho anh/chị: {title}", "A seat is yours: {title}"),
+        ("mail.RegistrationPromoted.body",
+            "Đã có chỗ trống: anh/chị được chuyển từ danh sách chờ sang danh sách tham dự họp báo \"{title}\".\n\nThời gian: {startsAt} ({timeZone})\nĐịa điểm: {place}\n\n{passLine}",
+            "A seat freed up: you move from the waiting list to the attendees of the briefing \"{title}\".\n\nWhen: {startsAt} ({timeZone})\nWhere: {place}\n\n{passLine}"),
+        ("mail.RegistrationPendingReview.subject", "Đăng ký đang được xem xét: {title}", "Registration under review: {title}"),
+        ("mail.RegistrationPendingReview.body",
+            "Đăng ký tham dự họp báo \"{title}\" ({startsAt}) của anh/chị cần được cán bộ kiểm tra giấy tờ. Chúng tôi sẽ báo kết quả sớm.\n\n{reasons}",
+            "Your registration for the briefing \"{title}\" ({startsAt}) needs a staff check of your credentials. We will tell you the outcome soon.\n\n{reasons}"),
+        ("mail.RegistrationRejected.subject", "Đăng ký không được chấp thuận: {title}", "Registration not accepted: {title}"),
+        ("mail.RegistrationRejected.body",
+            "Rất tiếc, đăng ký tham dự họp báo \"{title}\" ({startsAt}) của anh/chị không được chấp thuận.\n\nLý do:\n{reasons}",
+            "We are sorry: your registration for the briefing \"{title}\" ({startsAt}) was not accepted.\n\nReasons:\n{reasons}"),
+        ("mail.BriefingReminder.subject", "Nhắc lịch: {title} lúc {startsAt}", "Reminder: {title} at {startsAt}"),
+        ("mail.BriefingReminder.body",
+            "Nhắc anh/chị lịch họp báo \"{title}\".\n\nThời gian: {startsAt} ({timeZone})\nĐịa điểm: {place}\nMở cửa đón khách: {doorsOpenAt}\n\n{passLine}\nLịch họp báo được đính kèm (tệp .ics).",
+            "A reminder of the briefing \"{title}\".\n\nWhen: {startsAt} ({timeZone})\nWhere: {place}\nDoors open: {doorsOpenAt}\n\n{passLine}\nThe briefing is attached as a calendar entry (.ics)."),
+        ("mail.RemotePointReminder.subject", "Điểm cầu {remotePointName}: họp báo {title} lúc {startsAt}", "Remote point {remotePointName}: briefing {title} at {startsAt}"),
+        ("mail.RemotePointReminder.body",
+            "Điểm cầu {remotePointName} ({remotePointAddress}) được kết nối với họp báo \"{title}\".\n\nThời gian: {startsAt} ({timeZone})\nĐường dẫn truyền hình: {videoLink}\n\nPhóng viên dự kiến tham dự tại điểm cầu:\n{reporters}",
+            "The remote point {remotePointName} ({remotePointAddress}) is linked to the briefing \"{title}\".\n\nWhen: {startsAt} ({timeZone})\nVideo link: {videoLink}\n\nReporters expected at the point:\n{reporters}"),
+        ("mail.RegistrationClosedDigest.subject", "Đã đóng đăng ký: {title}", "Registration closed: {title}"),
+        ("mail.RegistrationClosedDigest.body",
+            "Đăng ký tham dự họp báo \"{title}\" ({startsAt}) đã đóng.\n\nSố đăng ký theo trạng thái:\n{counts}\n\nCòn chờ xem xét:\n{pending}",
+            "Registration for the briefing \"{title}\" ({startsAt}) has closed.\n\nRegistrations by status:\n{counts}\n\nStill pending review:\n{pending}"),
+        ("mail.SeriesPreparation.subject", "Chuẩn bị họp báo định kỳ: {title} ({startsAt})", "Prepare the regular briefing: {title} ({startsAt})"),
+        ("mail.SeriesPreparation.body",
+            "Họp báo định kỳ \"{title}\" diễn ra lúc {startsAt} ({timeZone}) tại {venue}.\n\nNội dung: {topic}\nNgười phát ngôn: {spokespersons}\nĐiểm cầu đã kết nối: {remotePoints}\n\nXin kiểm tra và hoàn tất công tác chuẩn bị.",
+            "The regular briefing \"{title}\" takes place at {startsAt} ({timeZone}) at {venue}.\n\nTopic: {topic}\nSpokesperson: {spokespersons}\nRemote points linked: {remotePoints}\n\nPlease check and finish the preparations."),
+        ("mail.ComplianceWarning.subject", "Sắp quá hạn họp báo định kỳ ({deadlineAt})", "The regular briefing deadline is near ({deadlineAt})"),
+        ("mail.ComplianceWarning.body",
+            "Họp báo định kỳ gần nhất của {hostAgency} là \"{lastHeldTitle}\" lúc {lastHeldAt}. Theo quy định của cơ quan, khoảng cách giữa hai lần họp báo định kỳ không quá {months} tháng, tức là hạn chót là {deadlineAt}, nhưng chưa có họp báo định kỳ nào được lên lịch trước hạn đó.",
+            "The last regular briefing of {hostAgency} was \"{lastHeldTitle}\" at {lastHeldAt}. The office allows at most {months} month(s) between regular briefings, so the deadline is {deadlineAt}, and no regular briefing is scheduled before it."),
+        ("mail.BriefingRescheduled.subject", "Dời lịch họp báo: {title}", "Briefing rescheduled: {title}"),
+        ("mail.BriefingRescheduled.body",
+            "Họp báo \"{title}\" được dời lịch.\n\nThời gian cũ: {oldStartsAt}\nThời gian mới: {startsAt} ({timeZone})\nĐịa điểm: {place}\nLý do: {reason}\n\nLịch mới được đính kèm (tệp .ics).",
+            "The briefing \"{title}\" has been moved.\n\nOld time: {oldStartsAt}\nNew time: {startsAt} ({timeZone})\nWhere: {place}\nReason: {reason}\n\nThe new time is attached as a calendar entry (.ics)."),
+        ("mail.BriefingVenueChanged.subject", "Đổi địa điểm họp báo: {title}", "Briefing venue changed: {title}"),
+        ("mail.BriefingVenueChanged.body",
+            "Họp báo \"{title}\" lúc {startsAt} ({timeZone}) đổi địa điểm.\n\nĐịa điểm cũ: {oldVenue}\nĐịa điểm mới: {venue}\nLý do: {reason}",
+            "The briefing \"{title}\" at {startsAt} ({timeZone}) moves to another venue.\n\nOld venue: {oldVenue}\nNew venue: {venue}\nReason: {reason}"),
+        ("mail.BriefingCancelled.subject", "Hủy họp báo: {title}", "Briefing cancelled: {title}"),
+        ("mail.BriefingCancelled.body",
+            "Họp báo \"{title}\" dự kiến lúc {startsAt} ({timeZone}) đã bị hủy.\n\nLý do: {reason}\n\nXin lỗi anh/chị vì sự thay đổi này.",
+            "The briefing \"{title}\" planned for {startsAt} ({timeZone}) has been cancelled.\n\nReason: {reason}\n\nWe apologise for the change."),
+    ];
+}

@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using PressConference.Api.Data;
+using PressConference.Api.Notifications;
+
+namespace PressConference.Tests.Support;
+
+/// <summary>
+/// A real SMTP server on loopback: Debian's aiosmtpd keeping every message in a Maildir, started on a free port and
+/// stopped (and started again on the same port) by the test.
+/// </summary>
+public sealed class SmtpTestServer : IDisposable
+{
+    private const string Python = "/usr/bin/python3";
+    private Process? _process;
+
+    private SmtpTestServer(int port, string directory)
+    {
+        Port = port;
+        Directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string Directory { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts a server, or reports the test inconclusive (failed under CI) when aiosmtpd is missing.</summary>
+    public static SmtpTestServer Start()
+    {
+        if (!File.Exists(Python) || !CanImportAiosmtpd())
+        {
+            const string message = "A real SMTP server is needed: install with: apt-get install -y python3-aiosmtpd";
+            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Inconclusive(message);
+        }
+
+        var parent = Path.Combine(Path.GetTempPath(), "pressconference-smtp");
+        System.IO.Directory.CreateDirectory(parent); // aiosmtpd makes the Maildir itself, but not its parent
+        var server = new SmtpTestServer(FreePort(), Path.Combine(parent, Guid.NewGuid().ToString("N")));
+        server.Resume();
+        return server;
+    }
+
+    public void Resume()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var info = new ProcessStartInfo(Python)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Directory })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(info)!;
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (!Accepts())
+        {
+            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                Assert.Fail($"aiosmtpd did not start on port {Port}");
+            }
+
+            Thread.Sleep(50); // waiting for a process to listen, not for time to pass
+        }
+    }
+
+    /// <summary>The server goes away: connections are refused until <see cref="Resume"/>.</summary>
+    public void Stop()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>Every message received so far, read back from the Maildir.</summary>
+    public IReadOnlyList<MimeMessage> Messages()
+    {
+        var files = new[] { "new", "cur" }.Select(d => Path.Combine(Directory, d)).Where(System.IO.Directory.Exists)
+            .SelectMany(System.IO.Directory.GetFiles).Order(StringComparer.Ordinal);
+        return files.Select(f => MimeMessage.Load(f)).ToList();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp folder clean-up.
+        }
+    }
+
+    private bool Accepts()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static bool CanImportAiosmtpd()
+    {
+        using var check = Process.Start(new ProcessStartInfo(Python, "-c \"import aiosmtpd\"") { RedirectStandardError = true, UseShellExecute = false })!;
+        check.WaitForExit();
+        return check.ExitCode == 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A reporter account made through the API, as the planner knows them.</summary>
+public sealed record TestReporter(string UserId, string Email, string DisplayName, HttpClient Client);
+
+/// <summary>
+/// Base of the notification tests: the service sends to its own SMTP server; tests move the clock and run the
+/// dispatcher themselves (Hangfire's server is off in tests).
+/// </summary>
+public abstract class NotificationTest : ApiTest
+{
+    private SmtpTestServer? _smtp;
+
+    protected SmtpTestServer Smtp => _smtp ??= SmtpTestServer.Start();
+
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected override IDictionary<string, string?>? Settings
+    {
+        get
+        {
+            var settings = SmtpSettings(Smtp);
+            foreach (var (key, value) in ExtraSettings)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
+
+    public static Dictionary<string, string?> SmtpSettings(SmtpTestServer smtp) => new()
+    {
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications:Smtp:Security"] = "None",
+        ["Notifications:Smtp:From"] = "Văn phòng UBND thành phố <hopbao@hanoi.test>",
+        ["Notifications:Smtp:TimeoutSeconds"] = "10",
+    };
+
+    [OneTimeTearDown]
+    public void StopSmtp() => _smtp?.Dispose();
+
+    protected Task<DispatchResult> DispatchAsync() => DispatchAsync(Factory);
+
+    public static async Task<DispatchResult> DispatchAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>Moves the fixture's clock to the instant (never back), then dispatches.</summary>
+    protected async Task<DispatchResult> AtAsync(DateTimeOffset instant)
+    {
+        if (instant > Now)
+        {
+            Factory.Clock.SetUtcNow(instant);
+        }
+
+        return await DispatchAsync();
+    }
+
+    /// <summary>Runs the planner in one unit of work and saves it, as the registration workflow will.</summary>
+    protected Task PlanAsync(Func<NotificationPlanner, Task> plan) => PlanAsync(Factory, plan);
+
+    public static async Task PlanAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, Func<NotificationPlanner, Task> plan)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await plan(scope.ServiceProvider.GetRequiredService<NotificationPlanner>());
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+    }
+
+    protected Task<List<Notification>> RowsAsync(Guid briefingId) =>
+        WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.BriefingId == briefingId).OrderBy(n => n.DueAt).ToListAsync());
+
+    protected IReadOnlyList<MimeMessage> MailTo(string address, NotificationKind? kind = null) => Smtp.Messages()
+        .Where(m => m.To.Mailboxes.Any(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase))
+            && (kind is null || m.Headers[NotificationComposer.KindHeader] == kind.ToString()))
+        .ToList();
+
+    protected IReadOnlyList<MimeMessage> MailAbout(Guid briefingId, NotificationKind? kind = null) => Smtp.Messages()
+        .Where(m => m.Headers[NotificationComposer.BriefingHeader] == briefingId.ToString()
+            && (kind is null || m.Headers[NotificationComposer.KindHeader] == kind.ToString()))
+        .ToList();
+
+    protected async Task<TestReporter> NewReporterAsync(string displayName, string language = "vi")
+    {
+        var email = $"pv-{Guid.NewGuid():N}@bao.test";
+        const string password = "Reporter-Pass-1";
+        var created = await Anonymous.PostJsonAsync("/api/auth/register", new { email, password, displayName, preferredLanguage = language })
+            .ExpectAsync(HttpStatusCode.Created);
+        return new TestReporter(created.Str("id"), email, displayName, await LoginAsync(email, password));
+    }
+
+    /// <summary>A briefing at a venue of its own (no clashes between tests), <paramref name="hoursAhead"/> from now.</summary>
+    protected async Task<JsonNode> BriefingAsync(double hoursAhead, bool publish = true, string kind = "Thematic", string? title = null,
+        string? hostAgency = null)
+    {
+        var starts = Now.AddHours(hoursAhead).ToOffset(TimeSpan.FromHours(7));
+        var body = new
+        {
+            title = title ?? $"Họp báo về quy hoạch đô thị {Guid.NewGuid().ToString("N")[..6]}",
+            kind,
+            hostAgency,
+            topic = "Quy hoạch phân khu",
+            venue = $"Hội trường {Guid.NewGuid():N}",
+            startsAt = starts.ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
+            endsAt = starts.AddMinutes(90).ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
+            registrationClosesAt = starts.AddHours(-3).ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var briefing = await Organizer.PostJsonAsync("/api/briefings", body).ExpectAsync(HttpStatusCode.Created);
+        return publish ? await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/publish").ExpectAsync(HttpStatusCode.OK) : briefing;
+    }
+
+    protected async Task<(Guid Id, string Email)> RemotePointAsync(Guid briefingId, string videoLink = "https://hop.hanoi.gov.vn/phong/ba-dinh")
+    {
+        var email = $"diemcau-{Guid.NewGuid():N}@hanoi.test";
+        var point = await Organizer.PostJsonAsync("/api/remote-points", new
+        {
+            name = $"Điểm cầu phường Ba Đình {Guid.NewGuid().ToString("N")[..6]}",
+            unitName = "UBND phường Ba Đình",
+            unitKind = "Ward",
+            address = "Số 1 Đội Cấn, phường Ba Đình, Hà Nội",
+            capacity = 20,
+            contactName = "Trần Văn Bình",
+            contactEmail = email,
+            videoLink = "https://hop.hanoi.gov.vn/phong/mac-dinh",
+        }).ExpectAsync(HttpStatusCode.Created);
+        await Organizer.PostJsonAsync($"/api/briefings/{briefingId}/remote-points", new { remotePointId = point.Id(), videoLink })
+            .ExpectAsync(HttpStatusCode.Created);
+        return (point.Id(), email);
+    }
+
+    protected async Task<string> OrganizerEmailAsync() => (await Organizer.GetAsync("/api/auth/me").ExpectAsync(HttpStatusCode.OK)).Str("email");
+
+    protected static DateTimeOffset StartOf(JsonNode briefing) => DateTimeOffset.Parse(briefing.Str("startsAt"), System.Globalization.CultureInfo.InvariantCulture);
+
+    protected static string Text(MimeMessage message) => message.TextBody ?? string.Empty;
+}

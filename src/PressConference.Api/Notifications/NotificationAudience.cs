@@ -13,8 +13,7 @@ public sealed record ExpectedReporter(string FullName, string? Outlet);
 public sealed record RegistrationDigest(IReadOnlyDictionary<string, int> CountsByStatus, IReadOnlyList<ExpectedReporter> PendingReview);
 
 /// <summary>
-/// Who is registered for a briefing. Registrations live in another feature: it replaces the default (which knows of
-/// nobody) with <c>services.AddScoped&lt;IBriefingAudience, ...&gt;()</c>. Called inside the unit of work of a briefing
+/// Who is registered for a briefing (<see cref="RegistrationAudience"/>). Called inside the unit of work of a briefing
 /// change (for the notices) and by the dispatcher when a reminder or digest is composed.
 /// </summary>
 public interface IBriefingAudience
@@ -26,19 +25,6 @@ public interface IBriefingAudience
     Task<IReadOnlyList<ExpectedReporter>> ExpectedAtRemotePointAsync(Guid briefingId, Guid remotePointId, CancellationToken ct);
 
     Task<RegistrationDigest> DigestAsync(Guid briefingId, CancellationToken ct);
-}
-
-/// <summary>Until registrations exist nobody is registered: lists render as "chưa có" / "none yet".</summary>
-internal sealed class NoRegistrationsYet : IBriefingAudience
-{
-    public Task<IReadOnlyList<BriefingAudienceMember>> ReportersAsync(Guid briefingId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<BriefingAudienceMember>>([]);
-
-    public Task<IReadOnlyList<ExpectedReporter>> ExpectedAtRemotePointAsync(Guid briefingId, Guid remotePointId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<ExpectedReporter>>([]);
-
-    public Task<RegistrationDigest> DigestAsync(Guid briefingId, CancellationToken ct) =>
-        Task.FromResult(new RegistrationDigest(new Dictionary<string, int>(), []));
 }
 
 /// <summary>A file attached to a message.</summary>

@@ -32,6 +32,10 @@ public sealed class NotificationOptions : IValidatableObject
 
     public static readonly TimeSpan[] DefaultReporterReminderOffsets = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
 
+    /// <summary>Where people reach this service: the start of the links in e-mails (the printable pass).</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>Run the Hangfire server (dispatcher every minute, series extension daily). Tests turn it off and dispatch by hand.</summary>
     public bool RunScheduler { get; set; } = true;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Infrastructure;
 using PressConference.Api.Series;
@@ -44,7 +45,8 @@ public static class NotificationsSetup
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationJobs>();
         services.AddSingleton<IMailChannel, MailChannel>();
-        services.TryAddScoped<IBriefingAudience, NoRegistrationsYet>();
+        services.AddScoped<IBriefingAudience, RegistrationAudience>();
+        services.AddScoped<IRegistrationStatusHandler, RegistrationNotifications>();
         services.AddScoped<IBriefingChangeHandler, BriefingNotifications>();
 
         // Hangfire keeps only schedules: the outbox in the database is the truth, so in-memory storage loses nothing on a

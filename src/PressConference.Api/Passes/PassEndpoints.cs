@@ -91,15 +91,27 @@ public static class PassEndpoints
             return null;
         }
 
+        return new PassView(await DescribeAsync(db, pass, ct));
+    }
+
+    /// <summary>The registration's pass as its owner sees it, when it is valid (for the e-mails that carry it).</summary>
+    internal static async Task<PassResponse?> LoadLiveAsync(AppDbContext db, Guid registrationId, CancellationToken ct)
+    {
+        var pass = await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.RegistrationId == registrationId && p.RevokedAt == null, ct);
+        return pass is null ? null : await DescribeAsync(db, pass, ct);
+    }
+
+    private static async Task<PassResponse> DescribeAsync(AppDbContext db, Pass pass, CancellationToken ct)
+    {
         var briefing = await db.Briefings.AsNoTracking().FirstAsync(b => b.Id == pass.BriefingId, ct);
         var (location, address) = await PassLocations.DescribeAsync(db, briefing, pass.RemotePointId, ct);
         var status = pass.RevokedAt is null ? PassStatus.Valid
             : pass.RevocationReason == PassRevocation.Cancelled ? PassStatus.Cancelled : PassStatus.Revoked;
-        return new PassView(new PassResponse(pass.Id, pass.RegistrationId, pass.Token,
+        return new PassResponse(pass.Id, pass.RegistrationId, pass.Token,
             new PassBriefing(briefing.Id, briefing.Title, briefing.StartsAt, briefing.EndsAt, VietnamTime.ToLocal(briefing.StartsAt),
                 VietnamTime.ToLocal(briefing.EndsAt), briefing.Venue, briefing.Status),
             location, pass.RemotePointId, address, pass.ReporterName, pass.OutletName, pass.ValidFrom, pass.ValidUntil,
-            VietnamTime.ToLocal(pass.ValidFrom), VietnamTime.ToLocal(pass.ValidUntil), status, pass.RevokedAt, pass.KeyId, pass.IssuedAt));
+            VietnamTime.ToLocal(pass.ValidFrom), VietnamTime.ToLocal(pass.ValidUntil), status, pass.RevokedAt, pass.KeyId, pass.IssuedAt);
     }
 }
 

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
+using PressConference.Api.Notifications;
 using PressConference.Api.Data;
 
 namespace PressConference.Api.Passes;
@@ -22,6 +24,8 @@ public static class PassesSetup
         services.AddSingleton<PassKeyRing>();
         services.AddScoped<PassIssuer>();
         services.AddScoped<IBriefingChangeHandler>(sp => sp.GetRequiredService<PassIssuer>());
+        services.AddScoped<IRegistrationStatusHandler, RegistrationPasses>();
+        services.AddScoped<IReporterPassAttachments, PassAttachments>();
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -176,23 +175,15 @@ public static class RegistrationEndpoints
             .Select(r => new { r.HolderName, r.OutletName, r.RemotePointId, r.Status, r.DecidedAt }).ToListAsync(ct);
         var points = await db.BriefingRemotePoints.AsNoTracking().Where(l => l.BriefingId == id).Include(l => l.RemotePoint)
             .ToDictionaryAsync(l => l.RemotePointId, l => l.RemotePoint!.Name, ct);
-        await using var buffer = new MemoryStream();
-        await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
+        var csv = await CsvExport.WriteAsync(["name", "outlet", "location", "status", "decidedAt"], rows.Select(row => new[]
         {
-            csv.WriteRecord(["name", "outlet", "location", "status", "decidedAt"]);
-            foreach (var row in rows)
-            {
-                csv.WriteRecord([
-                    row.HolderName,
-                    row.OutletName,
-                    row.RemotePointId is { } p ? points.GetValueOrDefault(p, p.ToString()) : Texts.Get("registration.mainVenue"),
-                    row.Status.ToString(),
-                    row.DecidedAt is { } at ? VietnamTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty,
-                ]);
-            }
-        }
-
-        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"registrations-{VietnamTime.LocalDate(briefing.StartsAt):yyyy-MM-dd}.csv");
+            row.HolderName,
+            row.OutletName,
+            row.RemotePointId is { } p ? points.GetValueOrDefault(p, p.ToString()) : Texts.Get("registration.mainVenue"),
+            row.Status.ToString(),
+            row.DecidedAt is { } at ? VietnamTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : string.Empty,
+        }));
+        return TypedResults.File(csv, "text/csv; charset=utf-8", $"registrations-{VietnamTime.LocalDate(briefing.StartsAt):yyyy-MM-dd}.csv");
     }
 
     private static async Task<Results<Ok<List<RegistrationHistoryEntry>>, ProblemHttpResult>> History(Guid id, AppDbContext db, CancellationToken ct)

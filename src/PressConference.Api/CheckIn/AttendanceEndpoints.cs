@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
@@ -73,46 +72,26 @@ public static class AttendanceEndpoints
 
         var completed = data.Briefing.Status == BriefingStatus.Completed;
         var names = data.Locations.ToDictionary(l => l.RemotePointId ?? Guid.Empty, l => l.Name);
-        var csv = new StringBuilder();
-        CsvLine(csv, new[] { "location", "reporter", "outlet", "status", "checkedInAt", "door" }.Select(h => Texts.Get($"checkin.csv.{h}")));
-        foreach (var pass in data.Passes.OrderBy(p => p.RemotePointId.HasValue).ThenBy(p => names.GetValueOrDefault(p.RemotePointId ?? Guid.Empty))
-            .ThenBy(p => p.ReporterName, StringComparer.Create(CultureInfo.GetCultureInfo("vi"), ignoreCase: true)))
-        {
-            var checkIn = data.CheckIns.GetValueOrDefault(pass.Id);
-            var status = checkIn is not null ? AttendanceStatus.CheckedIn
-                : pass.RevokedAt is not null ? pass.RevocationReason == PassRevocation.Cancelled ? AttendanceStatus.Cancelled : AttendanceStatus.Revoked
-                : completed ? AttendanceStatus.NoShow : AttendanceStatus.NotYetArrived;
-            CsvLine(csv, [
-                names.GetValueOrDefault(pass.RemotePointId ?? Guid.Empty) ?? pass.RemotePointId.ToString()!,
-                pass.ReporterName,
-                pass.OutletName,
-                Texts.Name(status),
-                checkIn is null ? string.Empty : VietnamTime.ToLocal(checkIn.CheckedInAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                checkIn?.DoorId ?? string.Empty,
-            ]);
-        }
-
-        // A byte order mark so that spreadsheet programs read the Vietnamese as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"attendance-{id}.csv");
-    }
-
-    /// <summary>
-    /// One RFC 4180 line. A cell starting with = + - @ (or a tab/CR) gets a leading apostrophe, so a spreadsheet shows a
-    /// name as text and never runs it as a formula.
-    /// </summary>
-    private static void CsvLine(StringBuilder csv, IEnumerable<string> cells)
-    {
-        csv.AppendJoin(',', cells.Select(cell =>
-        {
-            if (cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal))
+        var rows = data.Passes.OrderBy(p => p.RemotePointId.HasValue).ThenBy(p => names.GetValueOrDefault(p.RemotePointId ?? Guid.Empty))
+            .ThenBy(p => p.ReporterName, StringComparer.Create(CultureInfo.GetCultureInfo("vi"), ignoreCase: true))
+            .Select(pass =>
             {
-                cell = "'" + cell;
-            }
-
-            return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 || cell.StartsWith('\'') ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-        }));
-        csv.Append("\r\n");
+                var checkIn = data.CheckIns.GetValueOrDefault(pass.Id);
+                var status = checkIn is not null ? AttendanceStatus.CheckedIn
+                    : pass.RevokedAt is not null ? pass.RevocationReason == PassRevocation.Cancelled ? AttendanceStatus.Cancelled : AttendanceStatus.Revoked
+                    : completed ? AttendanceStatus.NoShow : AttendanceStatus.NotYetArrived;
+                return new[]
+                {
+                    names.GetValueOrDefault(pass.RemotePointId ?? Guid.Empty) ?? pass.RemotePointId.ToString()!,
+                    pass.ReporterName,
+                    pass.OutletName,
+                    Texts.Name(status),
+                    checkIn is null ? string.Empty : VietnamTime.ToLocal(checkIn.CheckedInAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    checkIn?.DoorId ?? string.Empty,
+                };
+            });
+        var header = new[] { "location", "reporter", "outlet", "status", "checkedInAt", "door" }.Select(h => Texts.Get($"checkin.csv.{h}"));
+        return TypedResults.File(await CsvExport.WriteAsync(header, rows), "text/csv; charset=utf-8", $"attendance-{id}.csv");
     }
 
     private sealed record Location(Guid? RemotePointId, string Name, int Seats);

@@ -46,6 +46,9 @@ public static class CancelReasons
     public const string RegistrationCancelled = "RegistrationCancelled";
     public const string RemotePointUnlinked = "RemotePointUnlinked";
 
+    /// <summary>A later decision on the same registration came before this notice went out.</summary>
+    public const string Superseded = "Superseded";
+
     /// <summary>Checked again when due, and the reason for it was gone (e.g. a regular briefing got scheduled in time).</summary>
     public const string NoLongerNeeded = "NoLongerNeeded";
 }

@@ -36,10 +36,13 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
     /// <summary>
     /// Tells the reporter of a decision on their registration, at once. <paramref name="data"/> carries what the
     /// template shows: "waitlistPosition", "reasons" (one per line), "passUrl", "remotePointId" (where they attend).
-    /// A second call for the same registration and kind plans nothing new.
+    /// A second call for the same registration, kind and <paramref name="decision"/> (the registration's version after the
+    /// decision) plans nothing new; a later decision
+    /// of the same kind (approved again after a review) is a notice of its own. An earlier decision still waiting to go
+    /// out is superseded: the reporter hears only the latest.
     /// </summary>
     public async Task PlanRegistrationDecisionAsync(Guid registrationId, string reporterUserId, Guid briefingId, NotificationKind kind,
-        IReadOnlyDictionary<string, string?> data, CancellationToken ct)
+        IReadOnlyDictionary<string, string?> data, CancellationToken ct, int? decision = null)
     {
         if (!DecisionKinds.Contains(kind))
         {
@@ -52,9 +55,21 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
             return; // a decision on a briefing that is over or called off tells nobody anything
         }
 
+        var subject = decision is { } n ? $"registration:{registrationId}:{n}" : $"registration:{registrationId}";
+        await CancelPendingDecisionsAsync(registrationId, subject, ct);
         var values = await FactsAsync(briefing, data, ct);
-        await UpsertAsync(recipient, $"registration:{registrationId}", kind, briefing.Id, registrationId, RemotePointOf(data), values,
-            Now, briefing.EndsAt, ct);
+        await UpsertAsync(recipient, subject, kind, briefing.Id, registrationId, RemotePointOf(data), values, Now, briefing.EndsAt, ct);
+    }
+
+    /// <summary>Cancels the registration's decision notices not yet sent (but the one for <paramref name="keep"/>).</summary>
+    public async Task CancelPendingDecisionsAsync(Guid registrationId, string? keep, CancellationToken ct)
+    {
+        await db.Notifications.Where(n => n.RegistrationId == registrationId && n.Status == NotificationStatus.Pending).LoadAsync(ct);
+        foreach (var row in db.Notifications.Local.Where(n => n.RegistrationId == registrationId && n.Status == NotificationStatus.Pending
+                     && DecisionKinds.Contains(n.Kind) && n.Subject != keep))
+        {
+            row.Cancel(CancelReasons.Superseded, Now);
+        }
     }
 
     /// <summary>Plans the reporter's reminders before the briefing (<c>Notifications:ReporterReminderOffsets</c>, default 24 h and 2 h).</summary>

@@ -27,22 +27,28 @@ public sealed class RegistrationNotifications(AppDbContext db, NotificationPlann
         {
             case RegistrationStatus.Approved:
                 var kind = change.Previous == RegistrationStatus.Waitlisted ? NotificationKind.RegistrationPromoted : NotificationKind.RegistrationApproved;
-                await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId, kind, data, ct);
+                await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId, kind, data, ct,
+                    registration.Version);
                 await planner.PlanReporterRemindersAsync(registration.Id, registration.ReporterId, registration.BriefingId, data, ct);
                 return;
             case RegistrationStatus.Waitlisted:
                 data["waitlistPosition"] = (await WaitlistPositionAsync(registration, ct)).ToString(CultureInfo.InvariantCulture);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
-                    NotificationKind.RegistrationWaitlisted, data, ct);
+                    NotificationKind.RegistrationWaitlisted, data, ct, registration.Version);
                 break;
             case RegistrationStatus.PendingReview:
+                data["reasons"] = await ReasonsAsync(registration, withSoftFindings: true, change.Reason, ct);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
-                    NotificationKind.RegistrationPendingReview, data, ct);
+                    NotificationKind.RegistrationPendingReview, data, ct, registration.Version);
                 break;
             case RegistrationStatus.Rejected:
-                data["reasons"] = await ReasonsAsync(registration, change.Reason, ct);
+                data["reasons"] = await ReasonsAsync(registration, withSoftFindings: false, change.Reason, ct);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
-                    NotificationKind.RegistrationRejected, data, ct);
+                    NotificationKind.RegistrationRejected, data, ct, registration.Version);
+                break;
+            case RegistrationStatus.Cancelled:
+                // The reporter withdrew (or the briefing was called off, which has its own notice): nothing earlier still matters.
+                await planner.CancelPendingDecisionsAsync(registration.Id, keep: null, ct);
                 break;
         }
 
@@ -56,12 +62,15 @@ public sealed class RegistrationNotifications(AppDbContext db, NotificationPlann
             && r.LocationKey == registration.LocationKey && r.Status == RegistrationStatus.Waitlisted
             && r.WaitlistNumber < registration.WaitlistNumber, ct);
 
-    /// <summary>The hard findings (or the organizer's reason), one per line, in the reporter's language.</summary>
-    private async Task<string> ReasonsAsync(Registration registration, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Why, one line each in the reporter's language: for a rejection its hard findings, for a review every finding
+    /// (a re-check adds hard ones to the soft); then the organizer's reason.
+    /// </summary>
+    private async Task<string> ReasonsAsync(Registration registration, bool withSoftFindings, string? reason, CancellationToken ct)
     {
         var language = await db.Users.Where(u => u.Id == registration.ReporterId).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(ct);
         var culture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "vi");
-        var lines = registration.FindingList.Where(f => f.Severity == FindingSeverity.Hard)
+        var lines = registration.FindingList.Where(f => withSoftFindings || f.Severity == FindingSeverity.Hard)
             .Select(f => Texts.Get(culture, $"finding.{f.Code}", f.Args.Cast<object?>().ToArray()))
             .ToList();
         if (!string.IsNullOrWhiteSpace(reason))

@@ -21,7 +21,7 @@ public sealed record PassPublicKey(string Kty, string Crv, string X, string Y, s
 /// The signing keys, read from the database (so every host and every restart sees the same ones) and kept in memory
 /// once unprotected. A key unknown to this host is looked up again, so a rotation on another host is seen at once.
 /// </summary>
-public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
+public sealed class PassKeyRing(IDataProtectionProvider dataProtection) : IDisposable
 {
     private const string Purpose = "PressConference.Passes.SigningKey.v1";
 
@@ -48,9 +48,7 @@ public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
             ?? throw new InvalidOperationException("No pass signing key: the start-up did not create one.");
         var key = await FindAsync(db, kid, ct) ?? throw new InvalidOperationException($"Pass signing key {kid} vanished.");
         var payload = PassTokenFormat.WritePayload((ushort)kid, passId, briefingId, remotePointId, validFrom, validUntil);
-        using var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(key.PrivateKey.Value, out _);
-        return PassTokenFormat.Compose(payload, ecdsa.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        return PassTokenFormat.Compose(payload, key.Signer.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
     }
 
     /// <summary>Checks format, key and signature; the pass's state (revoked, window, place) is the scanner's business.</summary>
@@ -67,8 +65,7 @@ public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
             return (TokenCheck.UnknownKey, null);
         }
 
-        using var ecdsa = ECDsa.Create(key.Public);
-        return ecdsa.VerifyData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+        return key.Verifier.VerifyData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
             ? (TokenCheck.Valid, payload)
             : (TokenCheck.InvalidSignature, null);
     }
@@ -127,6 +124,14 @@ public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
         }
     }
 
+    public void Dispose()
+    {
+        foreach (var material in _keys.Values)
+        {
+            material.Dispose();
+        }
+    }
+
     private async Task<Material?> FindAsync(AppDbContext db, int kid, CancellationToken ct)
     {
         if (_keys.TryGetValue(kid, out var known))
@@ -149,5 +154,35 @@ public sealed class PassKeyRing(IDataProtectionProvider dataProtection)
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record Material(ECParameters Public, Lazy<byte[]> PrivateKey);
+    /// <summary>
+    /// A key ready to use. Importing a key costs more than the signature itself (docs/benchmarks.md), so each thread keeps
+    /// its own imported ECDsa (instances are not documented as thread-safe; no await runs between taking and using one).
+    /// The private key is unprotected only when this host first signs with it.
+    /// </summary>
+    private sealed class Material(ECParameters publicKey, Lazy<byte[]> privateKey) : IDisposable
+    {
+        private readonly ThreadLocal<ECDsa> _verifier = new(() => ECDsa.Create(publicKey), trackAllValues: true);
+
+        private readonly ThreadLocal<ECDsa> _signer = new(() =>
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportPkcs8PrivateKey(privateKey.Value, out _);
+            return ecdsa;
+        }, trackAllValues: true);
+
+        public ECDsa Verifier => _verifier.Value!;
+
+        public ECDsa Signer => _signer.Value!;
+
+        public void Dispose()
+        {
+            foreach (var ecdsa in _verifier.Values.Concat(_signer.Values))
+            {
+                ecdsa.Dispose();
+            }
+
+            _verifier.Dispose();
+            _signer.Dispose();
+        }
+    }
 }

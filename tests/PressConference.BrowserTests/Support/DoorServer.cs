@@ -56,6 +56,10 @@ public sealed class DoorServer : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:Auth:PermitLimit", "100000");
         // The clock moves by days; a token outlives that instead of the page signing in again.
         builder.UseSetting("Auth:AccessTokenMinutes", "525600");
+        // No scheduler racing the test, and no mail written into the source tree's App_Data.
+        builder.UseSetting("Notifications:RunScheduler", "false");
+        builder.UseSetting("Notifications:PickupDirectory", Path.Combine(Folder, "mail-pickup"));
+        builder.UseSetting("Uploads:Folder", Path.Combine(Folder, "uploads"));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -41,7 +41,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
         Assert.Multiple(() =>
         {
             Assert.That(Kind(mail), Is.EqualTo("RemotePointReminder"));
-            Assert.That(mail.Subject, Does.StartWith("Điểm cầu Điểm cầu phường Ba Đình").And.Contain(briefing.Str("title")));
+            Assert.That(mail.Subject, Does.StartWith("Điểm cầu phường Ba Đình").And.Contain(briefing.Str("title")));
             Assert.That(mail.MessageId, Does.EndWith("@pressconference"));
             Assert.That(Text(mail), Does.Contain("Kính gửi Trần Văn Bình,"));
             Assert.That(Text(mail), Does.Contain("https://hop.hanoi.gov.vn/phong/giang-vo"));

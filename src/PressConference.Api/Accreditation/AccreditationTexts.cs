@@ -55,6 +55,8 @@ public static partial class Texts
         ("finding.ManualReviewRequired", "Họp báo này duyệt đăng ký thủ công.", "Registrations for this briefing are reviewed by hand."),
 
         ("incident.whoRequired", "Cần tên người liên quan (hoặc mã đăng ký, mã giấy tờ).", "Give the person's name (or a registration or credential id)."),
+        ("registration.briefingOver", "Không thể duyệt: họp báo {0}.", "Cannot approve: the briefing is {0}."),
+        ("incident.blockOrganizersOnly", "Chỉ cán bộ văn phòng được khóa giấy tờ; hãy ghi nhận sự việc, văn phòng sẽ quyết định.", "Only office staff may block a credential; record the incident and the office will decide."),
         ("incident.noCredential", "Không có giấy tờ nào để khóa; hãy gửi registrationId hoặc credentialId.", "There is no credential to block; send registrationId or credentialId."),
         ("incident.blockReason", "Khóa giấy tờ sau vụ việc: {0}", "Credential blocked after an incident: {0}"),
         ("enum.IncidentKind.ForgedCredential", "giả mạo giấy tờ", "forged credential"),

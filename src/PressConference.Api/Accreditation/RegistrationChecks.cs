@@ -108,7 +108,8 @@ public sealed class RegistrationChecks(AppDbContext db, IOptions<AccreditationOp
     private async Task CheckCardAsync(Credential card, DateOnly date, List<Finding> findings, CancellationToken ct)
     {
         var number = CardRevocation.NormalizeNumber(card.Number);
-        if (await db.CardRevocations.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number, ct) is { } revocation)
+        // A revocation takes effect on its date: a card still counts for a briefing held before it.
+        if (await db.CardRevocations.AsNoTracking().FirstOrDefaultAsync(r => r.Number == number && r.RevokedOn <= date, ct) is { } revocation)
         {
             findings.Add(new Finding(FindingCode.CardRevoked, Day(revocation.RevokedOn)));
         }

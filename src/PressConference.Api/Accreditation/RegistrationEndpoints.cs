@@ -105,8 +105,11 @@ public static class RegistrationEndpoints
         else
         {
             await seats.EnsureAsync(briefing.Id, registration.LocationKey, ct);
+            // A seat freed without a promotion (a re-check, raised capacity) is not for the newcomer while others wait.
+            var someoneWaiting = await db.Registrations.AnyAsync(r => r.BriefingId == briefing.Id && r.LocationKey == registration.LocationKey
+                && r.Status == RegistrationStatus.Waitlisted, ct);
             db.Registrations.Add(registration);
-            if (await seats.TryTakeAsync(briefing.Id, registration.LocationKey, ct))
+            if (!someoneWaiting && await seats.TryTakeAsync(briefing.Id, registration.LocationKey, ct))
             {
                 await changes.ApplyAsync(registration, RegistrationStatus.Approved, "AutoApproved", null, null, now, ct);
             }
@@ -258,6 +261,12 @@ public static class RegistrationEndpoints
         if (registration.Status is not (RegistrationStatus.PendingReview or RegistrationStatus.Waitlisted))
         {
             return Problems.Conflict("InvalidTransition", Texts.Get("registration.transition", Texts.Name(registration.Status)));
+        }
+
+        var briefingStatus = await db.Briefings.Where(b => b.Id == registration.BriefingId).Select(b => b.Status).FirstAsync(ct);
+        if (briefingStatus is BriefingStatus.Cancelled or BriefingStatus.Completed)
+        {
+            return Problems.Conflict("BriefingOver", Texts.Get("registration.briefingOver", Texts.Name(briefingStatus)));
         }
 
         var approved = await DecideAsync(db, seats, registration, async now =>

@@ -17,12 +17,12 @@ public static class BriefingEndpoints
         group.MapGet("/", List).AllowAnonymous().Validate<BriefingListQuery>();
         group.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetBriefing");
         group.MapPost("/", Create).Validate<BriefingRequest>();
-        group.MapPut("/{id:guid}", Update).Validate<BriefingRequest>();
-        group.MapPost("/{id:guid}/publish", Publish);
-        group.MapPost("/{id:guid}/close-registration", CloseRegistration);
-        group.MapPost("/{id:guid}/complete", Complete);
-        group.MapPost("/{id:guid}/cancel", Cancel).Validate<CancelRequest>();
-        group.MapPost("/{id:guid}/reschedule", Reschedule).Validate<RescheduleRequest>();
+        group.MapPut("/{id:guid}", Update).Validate<BriefingRequest>().InWriteTransaction();
+        group.MapPost("/{id:guid}/publish", Publish).InWriteTransaction();
+        group.MapPost("/{id:guid}/close-registration", CloseRegistration).InWriteTransaction();
+        group.MapPost("/{id:guid}/complete", Complete).InWriteTransaction();
+        group.MapPost("/{id:guid}/cancel", Cancel).Validate<CancelRequest>().InWriteTransaction();
+        group.MapPost("/{id:guid}/reschedule", Reschedule).Validate<RescheduleRequest>().InWriteTransaction();
         group.MapGet("/{id:guid}/history", History);
         return app;
     }

@@ -33,7 +33,7 @@ public static class IncidentEndpoints
     {
         var uploadLimit = new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<FileStore>().MaxRequestBytes);
         var group = app.MapGroup("/api/incidents").WithTags("Incidents");
-        group.MapPost("/", Create).RequireAuthorization(Policies.DoorStaff).Validate<IncidentRequest>();
+        group.MapPost("/", Create).RequireAuthorization(Policies.DoorStaff).Validate<IncidentRequest>().InWriteTransaction();
         group.MapGet("/", List).RequireAuthorization(Policies.Organizer);
         group.MapGet("/{id:guid}", Get).WithName("GetIncident").RequireAuthorization(Policies.Organizer);
         group.MapPost("/{id:guid}/evidence", AddEvidence).RequireAuthorization(Policies.DoorStaff).DisableAntiforgery().WithMetadata(uploadLimit);
@@ -76,6 +76,12 @@ public static class IncidentEndpoints
         if (request.BlockCredential == true && credential is null)
         {
             return Problems.Field("blockCredential", Texts.Get("incident.noCredential"));
+        }
+
+        // Blocking sends the reporter's registrations at every briefing to review: the office decides that, not a door.
+        if (request.BlockCredential == true && !user.IsOrganizer())
+        {
+            return Problems.Field("blockCredential", Texts.Get("incident.blockOrganizersOnly"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

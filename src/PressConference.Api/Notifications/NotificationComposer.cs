@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Calendar;
 using PressConference.Api.Compliance;
@@ -44,6 +45,19 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
         {
             // A reminder about a briefing that is over or called off is pointless; everything shows the briefing as it is now.
             if (Notification.Reminders.Contains(row.Kind) && briefing.Status is BriefingStatus.Cancelled or BriefingStatus.Completed)
+            {
+                return null;
+            }
+
+            // A reminder for a seat or a link that is gone (a reschedule may have brought a skipped one back) goes nowhere.
+            if (row.Kind == NotificationKind.BriefingReminder && row.RegistrationId is { } reminded
+                && await db.Registrations.AnyAsync(r => r.Id == reminded && r.Status != RegistrationStatus.Approved, ct))
+            {
+                return null;
+            }
+
+            if (row.Kind == NotificationKind.RemotePointReminder && row.RemotePointId is { } pointId
+                && !await db.BriefingRemotePoints.AnyAsync(l => l.BriefingId == briefing.Id && l.RemotePointId == pointId, ct))
             {
                 return null;
             }

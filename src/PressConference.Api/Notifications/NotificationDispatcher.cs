@@ -100,6 +100,14 @@ public sealed class NotificationDispatcher(AppDbContext db, NotificationComposer
         foreach (var row in rows)
         {
             var mine = db.Notifications.Where(n => n.Id == row.Id && n.ClaimToken == token && n.Status == NotificationStatus.Sending);
+
+            // The batch's lease may have run out while earlier rows were slow to send, and another dispatcher may have taken
+            // this row since: renew it just before sending, and leave it alone when it is no longer ours.
+            if (await mine.ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, Now + options.Value.ClaimLease), ct) == 0)
+            {
+                continue;
+            }
+
             try
             {
                 var message = await composer.ComposeAsync(row, ct);

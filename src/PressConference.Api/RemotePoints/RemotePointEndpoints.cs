@@ -36,8 +36,8 @@ public static class RemotePointEndpoints
 
         var links = app.MapGroup("/api/briefings/{id:guid}/remote-points").WithTags("RemotePoints").RequireAuthorization(Policies.Organizer);
         links.MapGet("/", ListLinks).AllowAnonymous();
-        links.MapPost("/", Link).Validate<LinkRemotePointRequest>();
-        links.MapDelete("/{remotePointId:guid}", Unlink);
+        links.MapPost("/", Link).Validate<LinkRemotePointRequest>().InWriteTransaction();
+        links.MapDelete("/{remotePointId:guid}", Unlink).InWriteTransaction();
         return app;
     }
 

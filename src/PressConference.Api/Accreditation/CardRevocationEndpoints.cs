@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,9 +23,9 @@ public static class CardRevocationEndpoints
     {
         var group = app.MapGroup("/api/card-revocations").WithTags("Credentials").RequireAuthorization(Policies.Organizer);
         group.MapGet("/", List);
-        group.MapPost("/", Create).Validate<CardRevocationRequest>();
+        group.MapPost("/", Create).Validate<CardRevocationRequest>().InWriteTransaction();
         group.MapDelete("/{id:guid}", Delete);
-        group.MapPost("/import", Import).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(CsvInput.MaxBytes));
+        group.MapPost("/import", Import).InWriteTransaction().DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(CsvInput.MaxBytes));
         return app;
     }
 
@@ -40,8 +41,8 @@ public static class CardRevocationEndpoints
         return TypedResults.Ok(await query.OrderBy(r => r.Number).ToPageAsync(page, pageSize, CardRevocationResponse.From, ct));
     }
 
-    private static async Task<Results<Created<CardRevocationResponse>, ValidationProblem>> Create(CardRevocationRequest request, AppDbContext db,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<CardRevocationResponse>, ValidationProblem>> Create(CardRevocationRequest request, ClaimsPrincipal user,
+        AppDbContext db, RegistrationFollowUps followUps, TimeProvider clock, CancellationToken ct)
     {
         var number = CardRevocation.NormalizeNumber(request.Number);
         if (await db.CardRevocations.AnyAsync(r => r.Number == number, ct))
@@ -52,6 +53,8 @@ public static class CardRevocationEndpoints
         var revocation = new CardRevocation { Number = number, RevokedOn = request.RevokedOn!.Value, Note = Clean(request.Note), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.CardRevocations.Add(revocation);
         await db.SaveChangesAsync(ct);
+        await followUps.RecheckRevokedCardsAsync([number], user, revocation.CreatedAt, ct);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/card-revocations/{revocation.Id}", CardRevocationResponse.From(revocation));
     }
 
@@ -60,7 +63,8 @@ public static class CardRevocationEndpoints
 
     /// <summary>CSV with the columns number, revokedOn (YYYY-MM-DD), note; a known number is updated. Bad rows stop the file unless partial=true.</summary>
     private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest http, bool? partial,
-        AppDbContext db, IValidator<CardRevocationRequest> validator, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, RegistrationFollowUps followUps, IValidator<CardRevocationRequest> validator, TimeProvider clock,
+        CancellationToken ct)
     {
         var rows = await CsvInput.ReadAsync(http, ct);
         if (rows is null || rows.Count == 0)
@@ -125,6 +129,9 @@ public static class CardRevocationEndpoints
             return TypedResults.UnprocessableEntity(ImportReport.From(report, applied: false));
         }
 
+        await db.SaveChangesAsync(ct);
+        var applied = report.Where(r => r.Outcome != ImportOutcome.Refused && r.Key is not null).Select(r => r.Key!).ToHashSet(StringComparer.Ordinal);
+        await followUps.RecheckRevokedCardsAsync(applied, user, now, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ImportReport.From(report, applied: true));
     }

@@ -14,7 +14,7 @@ namespace PressConference.Api.Accreditation;
 public sealed class RegistrationChecks(AppDbContext db, IOptions<AccreditationOptions> options)
 {
     private static readonly FindingCode[] DateDependent =
-        [FindingCode.CardExpired, FindingCode.CardSeriesCutOff, FindingCode.LetterNotValidOnDate, FindingCode.OutletSuspended, FindingCode.OutletRevoked];
+        [FindingCode.CardExpired, FindingCode.CardRevoked, FindingCode.CardSeriesCutOff, FindingCode.LetterNotValidOnDate, FindingCode.OutletSuspended, FindingCode.OutletRevoked];
 
     /// <summary>Every finding of a new registration, in a stable order.</summary>
     public async Task<List<Finding>> CheckAsync(Briefing briefing, Credential credential, string reporterId, string profileName, DateTime now,

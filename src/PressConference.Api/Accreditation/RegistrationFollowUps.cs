@@ -38,6 +38,27 @@ public sealed class RegistrationFollowUps(AppDbContext db, RegistrationChecks ch
         }
     }
 
+    /// <summary>
+    /// Cards just revoked (saved already): open registrations for briefings yet to come that the card no longer covers go
+    /// to review, which revokes their passes.
+    /// </summary>
+    public async Task RecheckRevokedCardsAsync(IReadOnlyCollection<string> numbers, ClaimsPrincipal actor, DateTime now, CancellationToken ct)
+    {
+        var upcoming = await db.Briefings.Where(b => b.EndsAt > now && Briefing.LiveStatuses.Contains(b.Status)).ToDictionaryAsync(b => b.Id, ct);
+        var briefingIds = upcoming.Keys.ToList();
+        var open = await db.Registrations.Include(r => r.Credential)
+            .Where(r => briefingIds.Contains(r.BriefingId) && Registration.OpenStatuses.Contains(r.Status) && r.Credential!.Type == CredentialType.PressCard)
+            .ToListAsync(ct);
+        foreach (var registration in open.Where(r => numbers.Contains(CardRevocation.NormalizeNumber(r.Credential!.Number))))
+        {
+            var findings = await checks.RecheckDateAsync(upcoming[registration.BriefingId], registration.Credential!, ct);
+            if (findings.Any(f => f.Code == FindingCode.CardRevoked))
+            {
+                await MoveToReviewAsync(registration, findings, "CardRevoked", actor, null, now, ct);
+            }
+        }
+    }
+
     internal async Task OnBriefingCancelledAsync(BriefingChange change, CancellationToken ct)
     {
         var open = await db.Registrations.Where(r => r.BriefingId == change.Briefing.Id && Registration.OpenStatuses.Contains(r.Status)).ToListAsync(ct);

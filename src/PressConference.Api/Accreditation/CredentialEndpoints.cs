@@ -114,7 +114,7 @@ public static class CredentialEndpoints
         credential.ScanFile = stored!.StoredName;
         credential.ScanContentType = stored.ContentType;
         credential.ScanSize = stored.Size;
-        await db.SaveChangesAsync(ct);
+        await files.KeepIfSavedAsync(stored, () => db.SaveChangesAsync(ct));
         files.Delete(replaced);
         return TypedResults.Ok(CredentialResponse.From(credential));
     }

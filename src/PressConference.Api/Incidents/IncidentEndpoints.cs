@@ -153,7 +153,7 @@ public static class IncidentEndpoints
             UploadedByName = user.UserName() ?? string.Empty,
         };
         db.IncidentEvidence.Add(evidence);
-        await db.SaveChangesAsync(ct);
+        await files.KeepIfSavedAsync(stored, () => db.SaveChangesAsync(ct));
         return TypedResults.Created($"/api/incidents/{id}/evidence/{evidence.Id}",
             new EvidenceResponse(evidence.Id, evidence.OriginalName, evidence.ContentType, evidence.Size, evidence.Sha256, evidence.UploadedAt));
     }

@@ -104,6 +104,20 @@ public sealed class FileStore
         return path is not null && File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
     }
 
+    /// <summary>Saves the database change that refers to a file just stored; if that fails, the file goes too (no orphan scan).</summary>
+    public async Task KeepIfSavedAsync(StoredUpload file, Func<Task> save)
+    {
+        try
+        {
+            await save();
+        }
+        catch
+        {
+            Delete(file.StoredName);
+            throw;
+        }
+    }
+
     public void Delete(string? storedName)
     {
         if (storedName is not null && PathOf(storedName) is { } path && File.Exists(path))

@@ -36,7 +36,8 @@ public abstract class AccreditationTest : ApiTest
     /// <summary>A published briefing <paramref name="days"/> ahead at a venue of its own.</summary>
     protected async Task<Guid> BriefingAsync(int capacity = 50, bool autoApprove = true, int days = 10, string? hostAgency = null, bool publish = true)
     {
-        var start = DateTimeOffset.Parse(Local(days, 9), CultureInfo.InvariantCulture);
+        // 09:00 in Hanoi whatever the machine's own offset.
+        var start = new DateTimeOffset(DateTime.Parse(Local(days, 9), CultureInfo.InvariantCulture), TimeSpan.FromHours(7));
         var request = Builders.Briefing(F, start, venue: $"Phòng họp {Guid.NewGuid():N}") with
         {
             Capacity = capacity, AutoApprove = autoApprove, HostAgency = hostAgency,

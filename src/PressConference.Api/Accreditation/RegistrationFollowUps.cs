@@ -59,6 +59,33 @@ public sealed class RegistrationFollowUps(AppDbContext db, RegistrationChecks ch
         }
     }
 
+    /// <summary>
+    /// The main venue got more seats: the first waitlisted there take them, in order. Counted on the tracked seat row
+    /// against the new (not yet saved) capacity; its concurrency token makes a racing writer lose instead of overbooking.
+    /// </summary>
+    internal async Task OnCapacityRaisedAsync(BriefingChange change, CancellationToken ct)
+    {
+        var briefing = change.Briefing;
+        var row = await db.LocationSeats.FirstOrDefaultAsync(s => s.BriefingId == briefing.Id && s.LocationKey == Guid.Empty, ct);
+        var free = row is null ? 0 : briefing.Capacity - row.Approved;
+        if (free <= 0)
+        {
+            return;
+        }
+
+        var waiting = await db.Registrations
+            .Where(r => r.BriefingId == briefing.Id && r.LocationKey == Guid.Empty && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.WaitlistNumber).ThenBy(r => r.CreatedAt)
+            .Take(free)
+            .ToListAsync(ct);
+        foreach (var registration in waiting)
+        {
+            row!.Approved++;
+            row.Version++;
+            await changes.ApplyAsync(registration, RegistrationStatus.Approved, "PromotedFromWaitlist", null, change.Reason, change.At, ct);
+        }
+    }
+
     internal async Task OnBriefingCancelledAsync(BriefingChange change, CancellationToken ct)
     {
         var open = await db.Registrations.Where(r => r.BriefingId == change.Briefing.Id && Registration.OpenStatuses.Contains(r.Status)).ToListAsync(ct);
@@ -90,13 +117,14 @@ public sealed class RegistrationFollowUps(AppDbContext db, RegistrationChecks ch
     }
 }
 
-/// <summary>Follows briefings: a reschedule re-checks credentials, a cancellation cancels every registration.</summary>
+/// <summary>Follows briefings: a reschedule re-checks credentials, more seats move the waitlist up, a cancellation cancels every registration.</summary>
 public sealed class RegistrationBriefingHandler(RegistrationFollowUps followUps) : IBriefingChangeHandler
 {
     public Task HandleAsync(BriefingChange change, CancellationToken ct) => change.Kind switch
     {
         BriefingChangeKind.Cancelled => followUps.OnBriefingCancelledAsync(change, ct),
         BriefingChangeKind.Rescheduled => followUps.OnBriefingRescheduledAsync(change, ct),
+        BriefingChangeKind.CapacityRaised => followUps.OnCapacityRaisedAsync(change, ct),
         _ => Task.CompletedTask,
     };
 }

@@ -5,6 +5,9 @@ public enum BriefingChangeKind
     Published,
     Rescheduled,
     VenueChanged,
+
+    /// <summary>More seats at the main venue than before: the waitlist moves up.</summary>
+    CapacityRaised,
     RegistrationClosed,
     Completed,
     Cancelled,

@@ -150,6 +150,11 @@ public static class BriefingEndpoints
             await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.VenueChanged, now) { OldVenue = before.Venue, Reason = request.Reason }, ct);
         }
 
+        if (details.Capacity > before.Capacity)
+        {
+            await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.CapacityRaised, now) { Reason = request.Reason }, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }

@@ -142,7 +142,7 @@ public sealed class CapacityTests : AccreditationTest
     }
 
     [Test]
-    public async Task Approving_from_the_waitlist_answers_409_when_full_and_succeeds_once_the_capacity_is_raised()
+    public async Task Approving_from_the_waitlist_answers_409_when_full_and_raising_the_capacity_lets_the_waitlist_in()
     {
         var start = DateTimeOffset.Parse(Local(15, 9), CultureInfo.InvariantCulture);
         var request = Builders.Briefing(F, start, venue: $"Phòng họp {Guid.NewGuid():N}") with { Capacity = 1 };
@@ -157,9 +157,9 @@ public sealed class CapacityTests : AccreditationTest
         Assert.That(full.Str("code"), Is.EqualTo("LocationFull"));
 
         await Organizer.PutJsonAsync($"/api/briefings/{briefing}", request with { Capacity = 2 }).ExpectAsync(HttpStatusCode.OK);
-        var approved = await Organizer.PostJsonAsync($"/api/registrations/{waiting.Id()}/approve", new { reason = "Tăng chỗ ngồi" })
-            .ExpectAsync(HttpStatusCode.OK);
-        Assert.That(Status(approved), Is.EqualTo("Approved"));
+        var approved = await b.Client.GetAsync($"/api/registrations/{waiting.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.That(Status(approved), Is.EqualTo("Approved"), "the raised capacity's seat goes to the waitlist by itself");
+        await Organizer.PostJsonAsync($"/api/registrations/{waiting.Id()}/approve").ExpectAsync(HttpStatusCode.Conflict);
     }
 
     [Test]

@@ -90,7 +90,7 @@ public sealed class ReviewFixTests : AccreditationTest
     }
 
     [Test]
-    public async Task A_newcomer_is_waitlisted_behind_those_already_waiting_when_a_raised_capacity_frees_a_seat()
+    public async Task Raising_the_capacity_gives_the_new_seats_to_the_waitlist_in_order_and_a_newcomer_waits_behind()
     {
         var start = DateTimeOffset.Parse(Local(12, 9), CultureInfo.InvariantCulture);
         var request = Builders.Briefing(F, start, venue: $"Phòng họp {Guid.NewGuid():N}") with { Capacity = 1 };
@@ -98,21 +98,25 @@ public sealed class ReviewFixTests : AccreditationTest
         await Organizer.PostJsonAsync($"/api/briefings/{briefing}/publish").ExpectAsync(HttpStatusCode.OK);
         var a = await ReporterWithCardAsync("Lê Văn Đến Trước");
         var b = await ReporterWithCardAsync("Trần Thị Chờ Lâu");
+        var d = await ReporterWithCardAsync("Hoàng Văn Chờ Sau");
         var c = await ReporterWithCardAsync("Phạm Văn Đến Sau");
         Assert.That(Status(await RegisterAsync(a.Client, briefing, a.Card)), Is.EqualTo("Approved"));
-        var waiting = await RegisterAsync(b.Client, briefing, b.Card);
-        Assert.That((Status(waiting), Position(waiting)), Is.EqualTo(("Waitlisted", (int?)1)));
+        var first = await RegisterAsync(b.Client, briefing, b.Card);
+        var second = await RegisterAsync(d.Client, briefing, d.Card);
+        Assert.That((Position(first), Position(second)), Is.EqualTo(((int?)1, (int?)2)));
 
-        await Organizer.PutJsonAsync($"/api/briefings/{briefing}", request with { Capacity = 2 }).ExpectAsync(HttpStatusCode.OK);
+        await Organizer.PutJsonAsync($"/api/briefings/{briefing}", request with { Capacity = 2, Reason = "Thêm ghế" }).ExpectAsync(HttpStatusCode.OK);
+
+        var promoted = await b.Client.GetAsync($"/api/registrations/{first.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.That(Status(promoted), Is.EqualTo("Approved"), "the new seat went to the first in line");
+        Assert.That((await b.Client.GetAsync($"/api/registrations/{first.Id()}/pass").ExpectAsync(HttpStatusCode.OK)).Str("status"), Is.EqualTo("Valid"));
+        var stillWaiting = await d.Client.GetAsync($"/api/registrations/{second.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.That((Status(stillWaiting), Position(stillWaiting)), Is.EqualTo(("Waitlisted", (int?)1)));
+        var history = await Organizer.GetAsync($"/api/registrations/{first.Id()}/history").ExpectAsync(HttpStatusCode.OK);
+        Assert.That(history.AsArray().Select(h => h!.Str("action")), Does.Contain("PromotedFromWaitlist"));
+
         var newcomer = await RegisterAsync(c.Client, briefing, c.Card);
-
-        Assert.That((Status(newcomer), Position(newcomer)), Is.EqualTo(("Waitlisted", (int?)2)), "the free seat is not for the newcomer");
-        var first = await b.Client.GetAsync($"/api/registrations/{waiting.Id()}").ExpectAsync(HttpStatusCode.OK);
-        Assert.That((Status(first), Position(first)), Is.EqualTo(("Waitlisted", (int?)1)));
-        var approved = await Organizer.PostJsonAsync($"/api/registrations/{waiting.Id()}/approve", new { reason = "Tăng chỗ ngồi" })
-            .ExpectAsync(HttpStatusCode.OK);
-        Assert.That(Status(approved), Is.EqualTo("Approved"), "the seat the raise freed went to the first in line");
-        Assert.That(Position(await c.Client.GetAsync($"/api/registrations/{newcomer.Id()}").ExpectAsync(HttpStatusCode.OK)), Is.EqualTo(1));
+        Assert.That((Status(newcomer), Position(newcomer)), Is.EqualTo(("Waitlisted", (int?)2)), "a newcomer waits behind those already waiting");
     }
 
     [Test]

@@ -99,14 +99,47 @@ public sealed class SchedulerOnTests : NotificationTest
         await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
             new Dictionary<string, string?>(), CancellationToken.None));
 
-        Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(NotificationJobs.DispatchJobId);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (MailTo(reporter.Email).Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
+        // Hangfire's worker says when the dispatch job has run; the test waits for that signal, not for time to pass.
+        var performed = new DispatchPerformed();
+        GlobalJobFilters.Filters.Add(performed);
+        try
         {
-            await Task.Delay(100); // waiting for Hangfire's worker thread, not for the clock
+            Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(NotificationJobs.DispatchJobId);
+            await performed.Done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            GlobalJobFilters.Filters.Remove(performed);
         }
 
         Assert.That(MailTo(reporter.Email).Select(m => m.Headers[NotificationComposer.KindHeader]), Is.EqualTo(new[] { "RegistrationApproved" }));
+    }
+}
+
+/// <summary>Completes when a Hangfire worker has performed the dispatch job (or fails with its exception).</summary>
+internal sealed class DispatchPerformed : Hangfire.Server.IServerFilter
+{
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void OnPerforming(Hangfire.Server.PerformingContext context)
+    {
+    }
+
+    public void OnPerformed(Hangfire.Server.PerformedContext context)
+    {
+        if (context.BackgroundJob.Job.Method.Name != nameof(NotificationJobs.DispatchAsync))
+        {
+            return;
+        }
+
+        if (context.Exception is { } exception)
+        {
+            Done.TrySetException(exception);
+        }
+        else
+        {
+            Done.TrySetResult();
+        }
     }
 }
 

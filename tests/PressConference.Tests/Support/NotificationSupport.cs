@@ -65,25 +65,46 @@ public sealed class SmtpTestServer : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Directory })
+        foreach (var argument in new[] { "-c", Serve, Directory, Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
         }
 
-        _process = Process.Start(info)!;
+        // The server says when it accepts connections; nothing here guesses how long that takes.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new System.Text.StringBuilder();
+        _process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data == "ready")
+            {
+                ready.TrySetResult();
+            }
+        };
+        _process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
+        _process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"aiosmtpd exited: {errors}"));
+        _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (!Accepts())
+        if (!ready.Task.Wait(TimeSpan.FromSeconds(20)))
         {
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                Assert.Fail($"aiosmtpd did not start on port {Port}");
-            }
-
-            Thread.Sleep(50); // waiting for a process to listen, not for time to pass
+            Assert.Fail($"aiosmtpd did not start on port {Port}: {errors}");
         }
     }
+
+    /// <summary>
+    /// aiosmtpd's Controller with the Mailbox handler (a Maildir); <c>start()</c> returns once the server answers, then it
+    /// prints "ready" and serves until killed.
+    /// </summary>
+    private const string Serve = """
+        import sys, threading
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+        controller = Controller(Mailbox(sys.argv[1]), hostname="127.0.0.1", port=int(sys.argv[2]))
+        controller.start()
+        print("ready", flush=True)
+        threading.Event().wait()
+        """;
 
     /// <summary>The server goes away: connections are refused until <see cref="Resume"/>.</summary>
     public void Stop()
@@ -119,20 +140,6 @@ public sealed class SmtpTestServer : IDisposable
         catch (IOException)
         {
             // Left for the temp folder clean-up.
-        }
-    }
-
-    private bool Accepts()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

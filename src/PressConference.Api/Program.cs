@@ -24,6 +24,7 @@ builder.AddDatabase();
 builder.AddIdentityFeature();
 builder.AddBriefings();
 builder.AddAccreditation();
+builder.AddIncidents();
 builder.AddPasses();
 builder.AddCheckIn();
 builder.AddNotifications();

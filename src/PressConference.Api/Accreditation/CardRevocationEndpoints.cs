@@ -42,7 +42,7 @@ public static class CardRevocationEndpoints
     }
 
     private static async Task<Results<Created<CardRevocationResponse>, ValidationProblem>> Create(CardRevocationRequest request, ClaimsPrincipal user,
-        AppDbContext db, RegistrationFollowUps followUps, TimeProvider clock, CancellationToken ct)
+        AppDbContext db, RegistrationDecisions decisions, TimeProvider clock, CancellationToken ct)
     {
         var number = CardRevocation.NormalizeNumber(request.Number);
         if (await db.CardRevocations.AnyAsync(r => r.Number == number, ct))
@@ -53,7 +53,7 @@ public static class CardRevocationEndpoints
         var revocation = new CardRevocation { Number = number, RevokedOn = request.RevokedOn!.Value, Note = Clean(request.Note), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.CardRevocations.Add(revocation);
         await db.SaveChangesAsync(ct);
-        await followUps.RecheckRevokedCardsAsync([number], user, revocation.CreatedAt, ct);
+        await decisions.RecheckRevokedCardsAsync([number], user, revocation.CreatedAt, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/card-revocations/{revocation.Id}", CardRevocationResponse.From(revocation));
     }
@@ -63,7 +63,7 @@ public static class CardRevocationEndpoints
 
     /// <summary>CSV with the columns number, revokedOn (YYYY-MM-DD), note; a known number is updated. Bad rows stop the file unless partial=true.</summary>
     private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest http, bool? partial,
-        ClaimsPrincipal user, AppDbContext db, RegistrationFollowUps followUps, IValidator<CardRevocationRequest> validator, TimeProvider clock,
+        ClaimsPrincipal user, AppDbContext db, RegistrationDecisions decisions, IValidator<CardRevocationRequest> validator, TimeProvider clock,
         CancellationToken ct)
     {
         var rows = await CsvInput.ReadAsync(http, ct);
@@ -131,7 +131,7 @@ public static class CardRevocationEndpoints
 
         await db.SaveChangesAsync(ct);
         var applied = report.Where(r => r.Outcome != ImportOutcome.Refused && r.Key is not null).Select(r => r.Key!).ToHashSet(StringComparer.Ordinal);
-        await followUps.RecheckRevokedCardsAsync(applied, user, now, ct);
+        await decisions.RecheckRevokedCardsAsync(applied, user, now, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ImportReport.From(report, applied: true));
     }

@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
 using PressConference.Api.Infrastructure;
-using PressConference.Api.Outlets;
 
 namespace PressConference.Api.Accreditation;
 
@@ -26,79 +23,25 @@ public static class CredentialEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<CredentialResponse>>> ListMine(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
-    {
-        var userId = user.UserId();
-        var credentials = await db.Credentials.AsNoTracking().Where(c => c.OwnerId == userId).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(credentials.Select(CredentialResponse.From).ToList());
-    }
+    private static async Task<Ok<List<CredentialResponse>>> ListMine(ClaimsPrincipal user, ReporterCredentials credentials, CancellationToken ct) =>
+        TypedResults.Ok(await credentials.MineAsync(user, ct));
 
-    private static async Task<Results<CreatedAtRoute<CredentialResponse>, ValidationProblem>> Create(CredentialRequest request, ClaimsPrincipal user,
-        AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        Outlet? outlet = null;
-        if (request.OutletId is { } outletId)
-        {
-            outlet = await db.Outlets.FindAsync([outletId], ct);
-            if (outlet is null)
-            {
-                return Problems.Field("outletId", Texts.Get("credential.outletNotFound"));
-            }
-        }
-        else if (await OutletDirectory.FindByNameAsync(db, request.OutletName, ct) is { } match)
-        {
-            outlet = match.Outlet;
-        }
+    private static async Task<Results<CreatedAtRoute<CredentialResponse>, ProblemHttpResult, ValidationProblem>> Create(CredentialRequest request,
+        ClaimsPrincipal user, ReporterCredentials credentials, CancellationToken ct) =>
+        (await credentials.AddAsync(request, user, ct))
+            .ToHttp(c => TypedResults.CreatedAtRoute(CredentialResponse.From(c), "GetCredential", new { id = c.Id }));
 
-        var card = request.Type == CredentialType.PressCard;
-        var credential = new Credential
-        {
-            OwnerId = user.UserId()!,
-            Type = request.Type!.Value,
-            OutletId = outlet?.Id,
-            OutletName = Clean(request.OutletName) ?? outlet!.Name,
-            HolderName = (card ? request.HolderName : request.ReporterName)!.Trim(),
-            PenName = Clean(request.PenName),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        if (card)
-        {
-            credential.Number = CardRevocation.NormalizeNumber(request.Number);
-            credential.BirthYear = request.BirthYear;
-            credential.IssuedOn = request.IssuedOn;
-            credential.ExpiresOn = request.ExpiresOn;
-        }
-        else
-        {
-            credential.LetterNumber = request.LetterNumber!.Trim();
-            credential.LetterDate = request.LetterDate;
-            credential.Position = Clean(request.Position);
-            credential.AddressedTo = request.AddressedTo!.Trim();
-            credential.Purpose = Clean(request.Purpose);
-            credential.ValidFrom = request.ValidFrom;
-            credential.ValidUntil = request.ValidUntil;
-            credential.SignerName = request.SignerName!.Trim();
-            credential.SignerTitle = request.SignerTitle!.Trim();
-            credential.PhotoIdNumber = request.PhotoIdNumber!.Trim().ToUpperInvariant();
-        }
-
-        db.Credentials.Add(credential);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.CreatedAtRoute(CredentialResponse.From(credential), "GetCredential", new { id = credential.Id });
-    }
-
-    /// <summary>The owner and organizers only; to anyone else the credential does not exist.</summary>
-    private static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, AppDbContext db,
+    private static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, ReporterCredentials credentials,
         CancellationToken ct) =>
-        await FindVisibleAsync(db, id, user, ct) is { } credential
+        await credentials.FindVisibleAsync(id, user, ct) is { } credential
             ? TypedResults.Ok(CredentialResponse.From(credential))
             : Problems.NotFound("entity.credential");
 
+    /// <summary>The owner's credential is looked up before the file is read, so a stranger's request stores nothing.</summary>
     private static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> UploadScan(Guid id, HttpRequest request, ClaimsPrincipal user,
-        AppDbContext db, FileStore files, CancellationToken ct)
+        ReporterCredentials credentials, FileStore files, CancellationToken ct)
     {
-        var userId = user.UserId();
-        var credential = await db.Credentials.FirstOrDefaultAsync(c => c.Id == id && c.OwnerId == userId, ct);
+        var credential = await credentials.FindOwnAsync(id, user, ct);
         if (credential is null)
         {
             return Problems.NotFound("entity.credential");
@@ -110,33 +53,13 @@ public static class CredentialEndpoints
             return problem;
         }
 
-        var replaced = credential.ScanFile;
-        credential.ScanFile = stored!.StoredName;
-        credential.ScanContentType = stored.ContentType;
-        credential.ScanSize = stored.Size;
-        await files.KeepIfSavedAsync(stored, () => db.SaveChangesAsync(ct));
-        files.Delete(replaced);
+        await credentials.AttachScanAsync(credential, stored!, ct);
         return TypedResults.Ok(CredentialResponse.From(credential));
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadScan(Guid id, ClaimsPrincipal user, AppDbContext db,
-        FileStore files, CancellationToken ct)
-    {
-        var credential = await FindVisibleAsync(db, id, user, ct);
-        if (credential?.ScanFile is null || files.OpenRead(credential.ScanFile) is not { } stream)
-        {
-            return Problems.NotFound("entity.scan");
-        }
-
-        return TypedResults.Stream(stream, credential.ScanContentType, $"scan-{credential.Id:N}{Path.GetExtension(credential.ScanFile)}");
-    }
-
-    internal static Task<Credential?> FindVisibleAsync(AppDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var userId = user.UserId();
-        var organizer = user.IsOrganizer();
-        return db.Credentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && (organizer || c.OwnerId == userId), ct);
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadScan(Guid id, ClaimsPrincipal user,
+        ReporterCredentials credentials, CancellationToken ct) =>
+        await credentials.OpenScanAsync(id, user, ct) is { } scan
+            ? TypedResults.Stream(scan.Content, scan.ContentType, scan.FileName)
+            : Problems.NotFound("entity.scan");
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PressConference.Api.Briefings;
 using PressConference.Api.Identity;
+using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Accreditation;
 
@@ -71,9 +72,34 @@ public sealed class Registration
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// Why this registration cannot move to <paramref name="to"/>, or null when it may: the one table of allowed moves.
+    /// A new registration is decided into any status but Cancelled. An open one may be approved from review or the
+    /// waitlist, sent (back) to review with new findings, rejected or cancelled; nothing goes back onto the waitlist.
+    /// Rejected and cancelled registrations are history.
+    /// </summary>
+    public string? RefusalFor(RegistrationStatus to)
+    {
+        var allowed = DecidedAt is null
+            ? to != RegistrationStatus.Cancelled
+            : OpenStatuses.Contains(Status) && to switch
+            {
+                RegistrationStatus.Approved => Status is RegistrationStatus.PendingReview or RegistrationStatus.Waitlisted,
+                RegistrationStatus.Waitlisted => false,
+                _ => true,
+            };
+        return allowed ? null : Texts.Get("registration.transition", Texts.Name(Status));
+    }
+
     /// <summary>Only <see cref="RegistrationStatusChanges"/> calls this, so every change is audited and announced.</summary>
     internal void SetStatus(RegistrationStatus status, DateTime at, string? actor, string? reason, long? waitlistNumber)
     {
+        // Every path decides only moves this table allows; reaching here with another is a bug, not an outcome.
+        if (RefusalFor(status) is { } refusal)
+        {
+            throw new InvalidOperationException($"Registration {Id}: {Status} -> {status}: {refusal}");
+        }
+
         Status = status;
         WaitlistNumber = status == RegistrationStatus.Waitlisted ? waitlistNumber ?? WaitlistNumber : null;
         DecidedAt = at;
@@ -88,7 +114,7 @@ public sealed class Registration
     {
         HolderName = holderName;
         OutletName = outletName;
-        SearchText = Infrastructure.TextKey.Fold($"{holderName} {outletName}");
+        SearchText = TextKey.Fold($"{holderName} {outletName}");
     }
 }
 

@@ -1,15 +1,15 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Data;
 
 namespace PressConference.Api.Accreditation;
 
 /// <summary>
-/// Seats per location, counted by the database. Every method that writes with <c>ExecuteUpdate</c> must run inside
-/// the caller's transaction (SQLite: BEGIN IMMEDIATE, which EF's BeginTransaction issues), so that the counter and the
-/// registration it belongs to are saved together. Call <see cref="EnsureAsync"/> first, before tracking any change.
+/// Seats and the waitlist per location, counted by the database. Every method that writes with <c>ExecuteUpdate</c> must
+/// run inside the caller's transaction (SQLite: BEGIN IMMEDIATE, which EF's BeginTransaction issues), so that the
+/// counter and the registration it belongs to are saved together. Call <see cref="EnsureAsync"/> first, before
+/// tracking any change. Decides nothing and announces nothing: <see cref="RegistrationDecisions"/> does.
 /// </summary>
-public sealed class SeatLedger(AppDbContext db, RegistrationStatusChanges changes)
+public sealed class SeatLedger(AppDbContext db)
 {
     /// <summary>Creates the counter row of a location if it is missing (writers are serialised by the transaction).</summary>
     public async Task EnsureAsync(Guid briefingId, Guid locationKey, CancellationToken ct)
@@ -46,41 +46,59 @@ public sealed class SeatLedger(AppDbContext db, RegistrationStatusChanges change
         return await seats.AsNoTracking().Select(s => s.WaitlistCounter).FirstAsync(ct);
     }
 
-    /// <summary>Gives a freed seat to the first waitlisted registration of the location, if any; returns it.</summary>
-    public async Task<Registration?> PromoteNextAsync(Guid briefingId, Guid locationKey, ClaimsPrincipal? actor, DateTime now, CancellationToken ct)
-    {
-        var next = await db.Registrations
-            .Where(r => r.BriefingId == briefingId && r.LocationKey == locationKey && r.Status == RegistrationStatus.Waitlisted)
-            .OrderBy(r => r.WaitlistNumber).ThenBy(r => r.CreatedAt)
-            .FirstOrDefaultAsync(ct);
-        if (next is null || !await TryTakeAsync(briefingId, locationKey, ct))
-        {
-            return null;
-        }
-
-        await changes.ApplyAsync(next, RegistrationStatus.Approved, "PromotedFromWaitlist", actor, null, now, ct);
-        return next;
-    }
-
     /// <summary>
-    /// For callers without a transaction of their own (briefing change handlers): gives back a seat through the
-    /// tracked row, whose concurrency token makes a racing writer lose instead of counting wrong.
+    /// For callers without a transaction of their own (briefing change handlers): the tracked counter row of a location,
+    /// whose concurrency token makes a racing writer lose instead of counting wrong. Null when no seat was ever taken there.
     /// </summary>
+    public async Task<LocationSeats?> TrackedAsync(Guid briefingId, Guid locationKey, CancellationToken ct) =>
+        db.LocationSeats.Local.FirstOrDefault(s => s.BriefingId == briefingId && s.LocationKey == locationKey)
+            ?? await db.LocationSeats.FirstOrDefaultAsync(s => s.BriefingId == briefingId && s.LocationKey == locationKey, ct);
+
+    /// <summary>Gives back a seat through the tracked row (see <see cref="TrackedAsync"/>).</summary>
     public async Task ReleaseTrackedAsync(Guid briefingId, Guid locationKey, CancellationToken ct)
     {
-        var row = db.LocationSeats.Local.FirstOrDefault(s => s.BriefingId == briefingId && s.LocationKey == locationKey)
-            ?? await db.LocationSeats.FirstOrDefaultAsync(s => s.BriefingId == briefingId && s.LocationKey == locationKey, ct);
-        if (row is { Approved: > 0 })
+        if (await TrackedAsync(briefingId, locationKey, ct) is { Approved: > 0 } row)
         {
             row.Approved--;
             row.Version++;
         }
     }
 
+    /// <summary>Who waits at a location, first in line first (tracked, so a promotion can change them).</summary>
+    public IQueryable<Registration> Waitlist(Guid briefingId, Guid locationKey) =>
+        db.Registrations
+            .Where(r => r.BriefingId == briefingId && r.LocationKey == locationKey && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.WaitlistNumber).ThenBy(r => r.CreatedAt);
+
     /// <summary>Position on the waitlist (1 = next in line), or null when not waitlisted.</summary>
     public async Task<int?> PositionAsync(Registration registration, CancellationToken ct) =>
-        registration.Status != RegistrationStatus.Waitlisted
-            ? null
-            : await db.Registrations.CountAsync(r => r.BriefingId == registration.BriefingId && r.LocationKey == registration.LocationKey
-                && r.Status == RegistrationStatus.Waitlisted && r.WaitlistNumber <= registration.WaitlistNumber, ct);
+        (await PositionsAsync([registration], ct)).GetValueOrDefault(registration.Id);
+
+    /// <summary>
+    /// Waitlist positions of the given registrations, the one place they are computed: one more than the number of
+    /// others waiting at the same location with an earlier number, read as saved. So it holds for a registration not
+    /// saved yet (a status handler asking before SaveChanges) as for one read back from a list.
+    /// </summary>
+    public async Task<Dictionary<Guid, int?>> PositionsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken ct)
+    {
+        var waiting = registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).ToList();
+        var positions = new Dictionary<Guid, int?>();
+        if (waiting.Count == 0)
+        {
+            return positions;
+        }
+
+        var briefingIds = waiting.Select(r => r.BriefingId).Distinct().ToList();
+        var locationKeys = waiting.Select(r => r.LocationKey).Distinct().ToList();
+        var queue = await db.Registrations.AsNoTracking()
+            .Where(r => briefingIds.Contains(r.BriefingId) && locationKeys.Contains(r.LocationKey) && r.Status == RegistrationStatus.Waitlisted)
+            .Select(r => new { r.Id, r.BriefingId, r.LocationKey, r.WaitlistNumber }).ToListAsync(ct);
+        foreach (var registration in waiting)
+        {
+            positions[registration.Id] = 1 + queue.Count(q => q.Id != registration.Id && q.BriefingId == registration.BriefingId
+                && q.LocationKey == registration.LocationKey && q.WaitlistNumber < registration.WaitlistNumber);
+        }
+
+        return positions;
+    }
 }

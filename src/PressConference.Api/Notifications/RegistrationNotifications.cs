@@ -11,7 +11,7 @@ namespace PressConference.Api.Notifications;
 /// Tells the reporter of every decision on their registration, and keeps their reminders planned exactly while they
 /// hold a seat. Runs inside the decision's unit of work, so the decision and its notice are saved together.
 /// </summary>
-public sealed class RegistrationNotifications(AppDbContext db, NotificationPlanner planner, IOptions<NotificationOptions> options)
+public sealed class RegistrationNotifications(AppDbContext db, NotificationPlanner planner, SeatLedger seats, IOptions<NotificationOptions> options)
     : IRegistrationStatusHandler
 {
     public async Task HandleAsync(RegistrationStatusChange change, CancellationToken ct)
@@ -32,7 +32,7 @@ public sealed class RegistrationNotifications(AppDbContext db, NotificationPlann
                 await planner.PlanReporterRemindersAsync(registration.Id, registration.ReporterId, registration.BriefingId, data, ct);
                 return;
             case RegistrationStatus.Waitlisted:
-                data["waitlistPosition"] = (await WaitlistPositionAsync(registration, ct)).ToString(CultureInfo.InvariantCulture);
+                data["waitlistPosition"] = (await seats.PositionAsync(registration, ct))?.ToString(CultureInfo.InvariantCulture);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
                     NotificationKind.RegistrationWaitlisted, data, ct, registration.Version);
                 break;
@@ -55,12 +55,6 @@ public sealed class RegistrationNotifications(AppDbContext db, NotificationPlann
         // Anything but Approved holds no seat: reminders planned for an earlier approval go.
         await planner.CancelReporterRemindersAsync(registration.Id, ct);
     }
-
-    /// <summary>Counted from the saved waitlist: this registration may not be saved yet.</summary>
-    private async Task<int> WaitlistPositionAsync(Registration registration, CancellationToken ct) =>
-        1 + await db.Registrations.CountAsync(r => r.Id != registration.Id && r.BriefingId == registration.BriefingId
-            && r.LocationKey == registration.LocationKey && r.Status == RegistrationStatus.Waitlisted
-            && r.WaitlistNumber < registration.WaitlistNumber, ct);
 
     /// <summary>
     /// Why, one line each in the reporter's language: for a rejection its hard findings, for a review every finding

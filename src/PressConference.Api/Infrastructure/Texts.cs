@@ -39,7 +39,7 @@ public static partial class Texts
     private static Dictionary<string, (string Vi, string En)> Build()
     {
         var all = new Dictionary<string, (string Vi, string En)>(StringComparer.Ordinal);
-        foreach (var (key, vi, en) in Common.Concat(BriefingTexts).Concat(SeriesTexts).Concat(DirectoryTexts).Concat(AccreditationTexts)
+        foreach (var (key, vi, en) in Common.Concat(BriefingTexts).Concat(SeriesTexts).Concat(DirectoryTexts).Concat(AccreditationTexts).Concat(IncidentTexts)
                      .Concat(PassTexts).Concat(CheckInTexts).Concat(NotificationTexts))
         {
             all.Add(key, (vi, en));

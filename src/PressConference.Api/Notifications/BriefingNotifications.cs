@@ -6,7 +6,8 @@ namespace PressConference.Api.Notifications;
 /// Follows every briefing change inside the unit of work that saves it: reminders planned on publication, moved on
 /// a reschedule, cancelled with the briefing; the people concerned told of a new time, venue or a cancellation.
 /// </summary>
-internal sealed class BriefingNotifications(NotificationPlanner planner) : IBriefingChangeHandler
+internal sealed class BriefingNotifications(NotificationOutbox outbox, ReporterPlanner reporters, RemotePointPlanner points, OfficePlanner office)
+    : IBriefingChangeHandler
 {
     public async Task HandleAsync(BriefingChange change, CancellationToken ct)
     {
@@ -14,59 +15,56 @@ internal sealed class BriefingNotifications(NotificationPlanner planner) : IBrie
         switch (change.Kind)
         {
             case BriefingChangeKind.Published:
-                await planner.PlanBriefingAsync(briefing, ct);
+                await points.PlanRemindersAsync(briefing, ct);
+                await office.PlanBriefingAsync(briefing, ct);
                 break;
 
             case BriefingChangeKind.RegistrationClosed:
-                await planner.PlanDigestNowAsync(briefing, ct);
+                await office.PlanDigestNowAsync(briefing, ct);
                 break;
 
             case BriefingChangeKind.Rescheduled when change.OldStartsAt is { } oldStart:
-                await planner.MoveRemindersAsync(briefing, briefing.StartsAt - oldStart, ct);
-                await planner.PlanChangeNoticeAsync(briefing, NotificationKind.BriefingRescheduled, new Dictionary<string, string?>
-                {
-                    ["oldStartsAt"] = NotificationPlanner.Instant(oldStart),
-                    ["oldEndsAt"] = NotificationPlanner.Instant(change.OldEndsAt ?? oldStart),
-                    ["reason"] = change.Reason,
-                }, ct);
+                await outbox.MoveRemindersAsync(briefing.Id, briefing.StartsAt - oldStart, ct);
+                await TellAsync(briefing, NotificationKind.BriefingRescheduled, new RescheduledData(oldStart, change.OldEndsAt ?? oldStart, change.Reason), ct);
                 break;
 
             case BriefingChangeKind.VenueChanged:
-                await planner.RefreshAsync(briefing, ct);
-                await planner.PlanChangeNoticeAsync(briefing, NotificationKind.BriefingVenueChanged, new Dictionary<string, string?>
-                {
-                    ["oldVenue"] = change.OldVenue,
-                    ["reason"] = change.Reason,
-                }, ct);
+                await TellAsync(briefing, NotificationKind.BriefingVenueChanged, new VenueChangedData(change.OldVenue, change.Reason), ct);
                 break;
 
             case BriefingChangeKind.Cancelled:
-                await planner.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCancelled, ct);
+                await outbox.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCancelled, ct);
                 if (briefing.PublishedAt is not null)
                 {
-                    await planner.PlanChangeNoticeAsync(briefing, NotificationKind.BriefingCancelled,
-                        new Dictionary<string, string?> { ["reason"] = change.Reason ?? briefing.CancellationReason }, ct);
+                    await TellAsync(briefing, NotificationKind.BriefingCancelled, new CancelledData(change.Reason ?? briefing.CancellationReason), ct);
                 }
 
                 break;
 
             case BriefingChangeKind.Completed:
-                await planner.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCompleted, ct);
+                await outbox.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCompleted, ct);
                 if (briefing.Kind == BriefingKind.Regular)
                 {
-                    await planner.PlanComplianceWarningAsync(briefing, ct);
+                    await office.PlanComplianceWarningAsync(briefing, ct);
                 }
 
                 break;
 
             case BriefingChangeKind.RemotePointLinked when change.RemotePointId is { } linked && Briefing.LiveStatuses.Contains(briefing.Status):
                 var link = briefing.RemotePoints.FirstOrDefault(l => l.RemotePointId == linked);
-                await planner.PlanRemotePointReminderAsync(briefing, link ?? new BriefingRemotePoint { BriefingId = briefing.Id, RemotePointId = linked }, ct);
+                await points.PlanReminderAsync(briefing, link ?? new BriefingRemotePoint { BriefingId = briefing.Id, RemotePointId = linked }, ct);
                 break;
 
             case BriefingChangeKind.RemotePointUnlinked when change.RemotePointId is { } unlinked:
-                await planner.CancelForRemotePointAsync(briefing.Id, unlinked, ct);
+                await points.CancelForRemotePointAsync(briefing.Id, unlinked, ct);
                 break;
         }
+    }
+
+    /// <summary>A change told at once to the linked remote points and the reporters registered (the briefing is read as it is when sent).</summary>
+    private async Task TellAsync(Briefing briefing, NotificationKind kind, AttendanceData notice, CancellationToken ct)
+    {
+        await points.PlanChangeNoticeAsync(briefing, kind, notice, ct);
+        await reporters.PlanChangeNoticeAsync(briefing, kind, notice, ct);
     }
 }

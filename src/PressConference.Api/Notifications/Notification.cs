@@ -81,7 +81,7 @@ public sealed class Notification
     public Guid? RegistrationId { get; init; }
     public Guid? RemotePointId { get; init; }
 
-    /// <summary>Template data: a JSON object of strings; keys ending in "At" are UTC instants shown in local time.</summary>
+    /// <summary>Template data: the JSON of the <see cref="NotificationData"/> record of the kind's family.</summary>
     public string Data { get; set; } = "{}";
 
     /// <summary>When it should go out.</summary>

@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using PressConference.Api.Accreditation;
+using PressConference.Api.Data;
+
 namespace PressConference.Api.Notifications;
 
 /// <summary>A reporter registered for a briefing, as the notices about that briefing need them (and where they attend, if at a remote point).</summary>
@@ -13,28 +17,37 @@ public sealed record ExpectedReporter(string FullName, string? Outlet);
 public sealed record RegistrationDigest(IReadOnlyDictionary<string, int> CountsByStatus, IReadOnlyList<ExpectedReporter> PendingReview);
 
 /// <summary>
-/// Who is registered for a briefing (<see cref="RegistrationAudience"/>). Called inside the unit of work of a briefing
-/// change (for the notices) and by the dispatcher when a reminder or digest is composed.
+/// Who is registered for a briefing, read from the registrations as saved (not as the current change leaves them).
+/// Called inside the unit of work of a briefing change (for the notices) and by the composer when a reminder or digest
+/// is sent. Notifications sits above Accreditation, so it reads the registrations itself.
 /// </summary>
-public interface IBriefingAudience
+public sealed class BriefingAudience(AppDbContext db)
 {
     /// <summary>Reporters who must hear of a reschedule, venue change or cancellation (approved, waitlisted, pending).</summary>
-    Task<IReadOnlyList<BriefingAudienceMember>> ReportersAsync(Guid briefingId, CancellationToken ct);
+    public async Task<IReadOnlyList<BriefingAudienceMember>> ReportersAsync(Guid briefingId, CancellationToken ct) =>
+        await db.Registrations.AsNoTracking()
+            .Where(r => r.BriefingId == briefingId && Registration.OpenStatuses.Contains(r.Status))
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new BriefingAudienceMember(r.Id, r.ReporterId, r.RemotePointId))
+            .ToListAsync(ct);
 
     /// <summary>Reporters registered to attend at the given remote point.</summary>
-    Task<IReadOnlyList<ExpectedReporter>> ExpectedAtRemotePointAsync(Guid briefingId, Guid remotePointId, CancellationToken ct);
+    public async Task<IReadOnlyList<ExpectedReporter>> ExpectedAtRemotePointAsync(Guid briefingId, Guid remotePointId, CancellationToken ct) =>
+        await db.Registrations.AsNoTracking()
+            .Where(r => r.BriefingId == briefingId && r.RemotePointId == remotePointId && r.Status == RegistrationStatus.Approved)
+            .OrderBy(r => r.HolderName)
+            .Select(r => new ExpectedReporter(r.HolderName, r.OutletName))
+            .ToListAsync(ct);
 
-    Task<RegistrationDigest> DigestAsync(Guid briefingId, CancellationToken ct);
-}
-
-/// <summary>A file attached to a message.</summary>
-public sealed record NotificationAttachment(string FileName, string ContentType, byte[] Content);
-
-/// <summary>
-/// The pass (QR image, printable PDF) attached to a reporter's approval and reminders. Optional: the passes feature
-/// registers one; without it messages carry only the pass link given in the planner's data ("passUrl").
-/// </summary>
-public interface IReporterPassAttachments
-{
-    Task<IReadOnlyList<NotificationAttachment>> ForRegistrationAsync(Guid registrationId, CancellationToken ct);
+    public async Task<RegistrationDigest> DigestAsync(Guid briefingId, CancellationToken ct)
+    {
+        var counts = await db.Registrations.AsNoTracking().Where(r => r.BriefingId == briefingId)
+            .GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var pending = await db.Registrations.AsNoTracking()
+            .Where(r => r.BriefingId == briefingId && r.Status == RegistrationStatus.PendingReview)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new ExpectedReporter(r.HolderName, r.OutletName))
+            .ToListAsync(ct);
+        return new RegistrationDigest(counts.ToDictionary(c => c.Status.ToString(), c => c.Count), pending);
+    }
 }

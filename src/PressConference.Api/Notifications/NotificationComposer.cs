@@ -10,6 +10,7 @@ using PressConference.Api.Calendar;
 using PressConference.Api.Compliance;
 using PressConference.Api.Data;
 using PressConference.Api.Infrastructure;
+using PressConference.Api.Passes;
 
 namespace PressConference.Api.Notifications;
 
@@ -17,7 +18,7 @@ namespace PressConference.Api.Notifications;
 /// Turns an outbox row into the e-mail a person reads, in their language, when it is sent: lists that change up to
 /// the last minute (reporters expected at a point, the digest's counts) and the calendar entry are built then.
 /// </summary>
-public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudience audience, IServiceProvider services,
+public sealed partial class NotificationComposer(AppDbContext db, BriefingAudience audience, PassFiles passes,
     IOptions<NotificationOptions> options, IOptions<ComplianceOptions> compliance, TimeProvider clock)
 {
     public const string KindHeader = "X-PressConference-Kind";
@@ -37,7 +38,8 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
     public async Task<MimeMessage?> ComposeAsync(Notification row, CancellationToken ct)
     {
         var culture = CultureInfo.GetCultureInfo(row.Language == "en" ? "en" : "vi");
-        var data = NotificationPlanner.Read(row.Data);
+        var stored = NotificationData.Read(row.Kind, row.Data);
+        var values = new TemplateValues(culture);
         var briefing = row.BriefingId is { } id
             ? await db.Briefings.AsNoTracking().Include(b => b.Spokespersons).FirstOrDefaultAsync(b => b.Id == id, ct)
             : null;
@@ -62,20 +64,16 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
                 return null;
             }
 
-            foreach (var (key, value) in NotificationPlanner.BriefingFacts(briefing))
-            {
-                data[key] = value;
-            }
+            values.AddBriefing(briefing);
         }
 
-        data["toName"] = row.ToName ?? row.ToAddress;
-        data["timeZone"] = Texts.Get(culture, "mail.timeZone");
-        data["place"] = data.GetValueOrDefault("remotePointName") is { Length: > 0 } point
-            ? $"{point} ({data.GetValueOrDefault("remotePointAddress")})"
-            : data.GetValueOrDefault("venue");
-        data["passLine"] = data.GetValueOrDefault("passUrl") is { Length: > 0 } ? Fill(Texts.Get(culture, "mail.passLink"), data, culture) : string.Empty;
-        data["hostAgency"] ??= string.Empty;
-        if (!await AddLiveDataAsync(row, briefing, data, culture, ct))
+        values.Add(stored);
+        values["toName"] = row.ToName ?? row.ToAddress;
+        values["timeZone"] = Texts.Get(culture, "mail.timeZone");
+        values["place"] = stored is AttendanceData { RemotePointName: { Length: > 0 } point } at ? $"{point} ({at.RemotePointAddress})" : values["venue"];
+        values["passLine"] = values["passUrl"] is { Length: > 0 } ? values.Fill(Texts.Get(culture, "mail.passLink")) : string.Empty;
+        values["hostAgency"] ??= string.Empty;
+        if (!await AddLiveDataAsync(row, briefing, stored, values, culture, ct))
         {
             return null;
         }
@@ -85,7 +83,7 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
         message.To.Add(new MailboxAddress(row.ToName ?? string.Empty, row.ToAddress));
         message.MessageId = row.MessageId;
         message.Date = clock.GetUtcNow();
-        message.Subject = Fill(Texts.Get(culture, $"mail.{row.Kind}.subject"), data, culture);
+        message.Subject = values.Fill(Texts.Get(culture, $"mail.{row.Kind}.subject"));
         message.Headers.Add(KindHeader, row.Kind.ToString());
         if (row.BriefingId is { } briefingId)
         {
@@ -95,10 +93,10 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
         message.Headers.Add("Auto-Submitted", "auto-generated");
 
         var body = new StringBuilder()
-            .AppendLine(Fill(Texts.Get(culture, "mail.greeting"), data, culture)).AppendLine()
-            .AppendLine(Fill(Texts.Get(culture, $"mail.{row.Kind}.body"), data, culture)).AppendLine()
+            .AppendLine(values.Fill(Texts.Get(culture, "mail.greeting"))).AppendLine()
+            .AppendLine(values.Fill(Texts.Get(culture, $"mail.{row.Kind}.body"))).AppendLine()
             .AppendLine("--")
-            .AppendLine(Fill(Texts.Get(culture, "mail.footer"), data, culture));
+            .AppendLine(values.Fill(Texts.Get(culture, "mail.footer")));
         var builder = new BodyBuilder { TextBody = body.ToString() };
 
         if (briefing is not null && WithCalendar.Contains(row.Kind))
@@ -107,11 +105,11 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
                 ContentType.Parse("text/calendar; method=PUBLISH; charset=utf-8"));
         }
 
-        if (row.RegistrationId is { } registrationId && WithPass.Contains(row.Kind) && services.GetService<IReporterPassAttachments>() is { } passes)
+        if (row.RegistrationId is { } registrationId && WithPass.Contains(row.Kind))
         {
-            foreach (var attachment in await passes.ForRegistrationAsync(registrationId, ct))
+            foreach (var file in await passes.ForRegistrationAsync(registrationId, ct))
             {
-                builder.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+                builder.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
             }
         }
 
@@ -120,38 +118,37 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
         return message;
     }
 
-    private async Task<bool> AddLiveDataAsync(Notification row, Briefing? briefing, Dictionary<string, string?> data, CultureInfo culture,
+    private async Task<bool> AddLiveDataAsync(Notification row, Briefing? briefing, NotificationData stored, TemplateValues values, CultureInfo culture,
         CancellationToken ct)
     {
         var none = Texts.Get(culture, "mail.none");
         switch (row.Kind)
         {
             case NotificationKind.RemotePointReminder when briefing is not null && row.RemotePointId is { } pointId:
-                data["reporters"] = List((await audience.ExpectedAtRemotePointAsync(briefing.Id, pointId, ct)).Select(Describe), none);
+                values["reporters"] = List((await audience.ExpectedAtRemotePointAsync(briefing.Id, pointId, ct)).Select(Describe), none);
                 break;
 
             case NotificationKind.RegistrationClosedDigest when briefing is not null:
                 var digest = await audience.DigestAsync(briefing.Id, ct);
-                data["counts"] = List(digest.CountsByStatus.OrderBy(c => c.Key, StringComparer.Ordinal)
+                values["counts"] = List(digest.CountsByStatus.OrderBy(c => c.Key, StringComparer.Ordinal)
                     .Select(c => $"{(Texts.All.ContainsKey($"enum.RegistrationStatus.{c.Key}") ? Texts.Get(culture, $"enum.RegistrationStatus.{c.Key}") : c.Key)}: {c.Value}"), none);
-                data["pending"] = List(digest.PendingReview.Select(Describe), none);
+                values["pending"] = List(digest.PendingReview.Select(Describe), none);
                 break;
 
             case NotificationKind.SeriesPreparation when briefing is not null:
                 var ids = briefing.Spokespersons.Select(s => s.SpokespersonId).ToList();
                 var speakers = await db.Spokespersons.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct);
-                data["spokespersons"] = speakers.Count == 0 ? none : string.Join(", ", speakers.Select(s => $"{s.FullName} ({s.Title})"));
+                values["spokespersons"] = speakers.Count == 0 ? none : string.Join(", ", speakers.Select(s => $"{s.FullName} ({s.Title})"));
                 var points = await db.BriefingRemotePoints.AsNoTracking().Where(l => l.BriefingId == briefing.Id)
                     .Select(l => l.RemotePoint!.Name).ToListAsync(ct);
-                data["remotePoints"] = points.Count == 0 ? none : string.Join(", ", points.Order(StringComparer.Ordinal));
-                data["topic"] = briefing.Topic;
+                values["remotePoints"] = points.Count == 0 ? none : string.Join(", ", points.Order(StringComparer.Ordinal));
+                values["topic"] = briefing.Topic;
                 break;
 
-            case NotificationKind.ComplianceWarning:
-                var deadline = DateTime.Parse(data["deadlineAt"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-                var state = await ComplianceEndpoints.EvaluateAsync(db, data.GetValueOrDefault("hostAgency") ?? string.Empty,
+            case NotificationKind.ComplianceWarning when stored is ComplianceWarningData warning:
+                var state = await ComplianceEndpoints.EvaluateAsync(db, warning.HostAgency ?? string.Empty,
                     compliance.Value.MaxIntervalMonths, clock.GetUtcNow().UtcDateTime, ct);
-                if (!state.WillBeExceeded || state.Deadline is not { } current || current.UtcDateTime != deadline)
+                if (!state.WillBeExceeded || state.Deadline is not { } current || current.UtcDateTime != warning.DeadlineAt)
                 {
                     return false;
                 }
@@ -170,23 +167,89 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
         return all.Count == 0 ? $"- {none}" : string.Join("\n", all.Select(l => $"- {l}"));
     }
 
-    /// <summary>Fills {name} placeholders; instants (…At) in Hanoi time, empty values as "chưa có" / "none yet".</summary>
-    internal static string Fill(string template, IReadOnlyDictionary<string, string?> data, CultureInfo culture) =>
-        Placeholder().Replace(template, m =>
+    /// <summary>
+    /// The values of a template's {name} placeholders, built when the message is composed: the briefing as it is now,
+    /// the row's data, and what is read live. Instants are shown in Hanoi time in the recipient's language.
+    /// </summary>
+    internal sealed partial class TemplateValues(CultureInfo culture)
+    {
+        private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+        public string? this[string key]
         {
-            var key = m.Groups[1].Value;
-            var value = data.GetValueOrDefault(key);
-            if (string.IsNullOrWhiteSpace(value))
+            get => _values.GetValueOrDefault(key);
+            set => _values[key] = value;
+        }
+
+        public void Instant(string key, DateTime? utc) =>
+            _values[key] = utc is { } instant ? VietnamTime.ToLocal(instant).ToString("HH:mm, dddd dd/MM/yyyy", culture) : null;
+
+        public void AddBriefing(Briefing b)
+        {
+            this["briefingId"] = b.Id.ToString();
+            this["title"] = b.Title;
+            this["topic"] = b.Topic;
+            this["hostAgency"] = b.HostAgency;
+            this["venue"] = b.Venue;
+            Instant("startsAt", b.StartsAt);
+            Instant("endsAt", b.EndsAt);
+            Instant("doorsOpenAt", b.DoorsOpenAt);
+            Instant("registrationClosesAt", b.RegistrationClosesAt);
+        }
+
+        public void Add(NotificationData data)
+        {
+            if (data is AttendanceData at)
             {
-                return key is "passLine" or "reasons" ? string.Empty : Texts.Get(culture, "mail.none");
+                this["remotePointName"] = at.RemotePointName;
+                this["remotePointAddress"] = at.RemotePointAddress;
+                this["videoLink"] = at.VideoLink;
             }
 
-            return key.EndsWith("At", StringComparison.Ordinal)
-                && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant)
-                ? VietnamTime.ToLocal(instant.ToUniversalTime()).ToString("HH:mm, dddd dd/MM/yyyy", culture)
-                : value;
-        });
+            switch (data)
+            {
+                case RegistrationDecisionData d:
+                    this["passUrl"] = d.PassUrl;
+                    this["waitlistPosition"] = d.WaitlistPosition?.ToString(CultureInfo.InvariantCulture);
+                    this["reasons"] = d.Reasons;
+                    break;
+                case ReminderData r:
+                    this["passUrl"] = r.PassUrl;
+                    break;
+                case RescheduledData r:
+                    Instant("oldStartsAt", r.OldStartsAt);
+                    Instant("oldEndsAt", r.OldEndsAt);
+                    this["reason"] = r.Reason;
+                    break;
+                case VenueChangedData v:
+                    this["oldVenue"] = v.OldVenue;
+                    this["reason"] = v.Reason;
+                    break;
+                case CancelledData c:
+                    this["reason"] = c.Reason;
+                    break;
+                case ComplianceWarningData w:
+                    this["hostAgency"] = w.HostAgency;
+                    Instant("deadlineAt", w.DeadlineAt);
+                    Instant("lastHeldAt", w.LastHeldAt);
+                    this["lastHeldTitle"] = w.LastHeldTitle;
+                    this["months"] = w.Months.ToString(CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
 
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
+        /// <summary>Fills {name} placeholders; empty values as "chưa có" / "none yet" (nothing for the optional lines).</summary>
+        public string Fill(string template) =>
+            Placeholder().Replace(template, m =>
+            {
+                var key = m.Groups[1].Value;
+                var value = this[key];
+                return string.IsNullOrWhiteSpace(value)
+                    ? key is "passLine" or "reasons" ? string.Empty : Texts.Get(culture, "mail.none")
+                    : value;
+            });
+
+        [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+        private static partial Regex Placeholder();
+    }
 }

@@ -13,7 +13,7 @@ using PressConference.Api.Series;
 namespace PressConference.Api.Notifications;
 
 /// <summary>The jobs Hangfire runs; each is a plain service call that tests make directly.</summary>
-public sealed class NotificationJobs(NotificationDispatcher dispatcher, SeriesGenerator series, NotificationPlanner planner,
+public sealed class NotificationJobs(NotificationDispatcher dispatcher, SeriesGenerator series, OfficePlanner planner,
     IOptions<OfficeOptions> office)
 {
     public const string DispatchJobId = "notifications-dispatch";
@@ -40,12 +40,15 @@ public static class NotificationsSetup
     {
         var services = builder.Services;
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<NotificationPlanner>();
+        services.AddScoped<NotificationOutbox>();
+        services.AddScoped<ReporterPlanner>();
+        services.AddScoped<RemotePointPlanner>();
+        services.AddScoped<OfficePlanner>();
+        services.AddScoped<BriefingAudience>();
         services.AddScoped<NotificationComposer>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationJobs>();
         services.AddSingleton<IMailChannel, MailChannel>();
-        services.AddScoped<IBriefingAudience, RegistrationAudience>();
         services.AddScoped<IRegistrationStatusHandler, RegistrationNotifications>();
         services.AddScoped<IBriefingChangeHandler, BriefingNotifications>();
 

@@ -11,17 +11,14 @@ namespace PressConference.Api.Notifications;
 /// Tells the reporter of every decision on their registration, and keeps their reminders planned exactly while they
 /// hold a seat. Runs inside the decision's unit of work, so the decision and its notice are saved together.
 /// </summary>
-public sealed class RegistrationNotifications(AppDbContext db, NotificationPlanner planner, SeatLedger seats, IOptions<NotificationOptions> options)
+public sealed class RegistrationNotifications(AppDbContext db, ReporterPlanner planner, SeatLedger seats, IOptions<NotificationOptions> options)
     : IRegistrationStatusHandler
 {
     public async Task HandleAsync(RegistrationStatusChange change, CancellationToken ct)
     {
         var registration = change.Registration;
-        var data = new Dictionary<string, string?>
-        {
-            ["passUrl"] = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/registrations/{registration.Id}/pass.html",
-            ["remotePointId"] = registration.RemotePointId?.ToString(),
-        };
+        var passUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/registrations/{registration.Id}/pass.html";
+        var data = new RegistrationDecisionData(passUrl) { RemotePointId = registration.RemotePointId };
 
         switch (registration.Status)
         {
@@ -29,22 +26,23 @@ public sealed class RegistrationNotifications(AppDbContext db, NotificationPlann
                 var kind = change.Previous == RegistrationStatus.Waitlisted ? NotificationKind.RegistrationPromoted : NotificationKind.RegistrationApproved;
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId, kind, data, ct,
                     registration.Version);
-                await planner.PlanReporterRemindersAsync(registration.Id, registration.ReporterId, registration.BriefingId, data, ct);
+                await planner.PlanReporterRemindersAsync(registration.Id, registration.ReporterId, registration.BriefingId,
+                    new ReminderData(passUrl) { RemotePointId = registration.RemotePointId }, ct);
                 return;
             case RegistrationStatus.Waitlisted:
-                data["waitlistPosition"] = (await seats.PositionAsync(registration, ct))?.ToString(CultureInfo.InvariantCulture);
+                var position = await seats.PositionAsync(registration, ct);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
-                    NotificationKind.RegistrationWaitlisted, data, ct, registration.Version);
+                    NotificationKind.RegistrationWaitlisted, data with { WaitlistPosition = position }, ct, registration.Version);
                 break;
             case RegistrationStatus.PendingReview:
-                data["reasons"] = await ReasonsAsync(registration, withSoftFindings: true, change.Reason, ct);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
-                    NotificationKind.RegistrationPendingReview, data, ct, registration.Version);
+                    NotificationKind.RegistrationPendingReview, data with { Reasons = await ReasonsAsync(registration, withSoftFindings: true, change.Reason, ct) },
+                    ct, registration.Version);
                 break;
             case RegistrationStatus.Rejected:
-                data["reasons"] = await ReasonsAsync(registration, withSoftFindings: false, change.Reason, ct);
                 await planner.PlanRegistrationDecisionAsync(registration.Id, registration.ReporterId, registration.BriefingId,
-                    NotificationKind.RegistrationRejected, data, ct, registration.Version);
+                    NotificationKind.RegistrationRejected, data with { Reasons = await ReasonsAsync(registration, withSoftFindings: false, change.Reason, ct) },
+                    ct, registration.Version);
                 break;
             case RegistrationStatus.Cancelled:
                 // The reporter withdrew (or the briefing was called off, which has its own notice): nothing earlier still matters.
@@ -73,35 +71,5 @@ public sealed class RegistrationNotifications(AppDbContext db, NotificationPlann
         }
 
         return string.Join('\n', lines);
-    }
-}
-
-/// <summary>Who is registered for a briefing, read from the registrations as saved (not as the current change leaves them).</summary>
-public sealed class RegistrationAudience(AppDbContext db) : IBriefingAudience
-{
-    public async Task<IReadOnlyList<BriefingAudienceMember>> ReportersAsync(Guid briefingId, CancellationToken ct) =>
-        await db.Registrations.AsNoTracking()
-            .Where(r => r.BriefingId == briefingId && Registration.OpenStatuses.Contains(r.Status))
-            .OrderBy(r => r.CreatedAt)
-            .Select(r => new BriefingAudienceMember(r.Id, r.ReporterId, r.RemotePointId))
-            .ToListAsync(ct);
-
-    public async Task<IReadOnlyList<ExpectedReporter>> ExpectedAtRemotePointAsync(Guid briefingId, Guid remotePointId, CancellationToken ct) =>
-        await db.Registrations.AsNoTracking()
-            .Where(r => r.BriefingId == briefingId && r.RemotePointId == remotePointId && r.Status == RegistrationStatus.Approved)
-            .OrderBy(r => r.HolderName)
-            .Select(r => new ExpectedReporter(r.HolderName, r.OutletName))
-            .ToListAsync(ct);
-
-    public async Task<RegistrationDigest> DigestAsync(Guid briefingId, CancellationToken ct)
-    {
-        var counts = await db.Registrations.AsNoTracking().Where(r => r.BriefingId == briefingId)
-            .GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var pending = await db.Registrations.AsNoTracking()
-            .Where(r => r.BriefingId == briefingId && r.Status == RegistrationStatus.PendingReview)
-            .OrderBy(r => r.CreatedAt)
-            .Select(r => new ExpectedReporter(r.HolderName, r.OutletName))
-            .ToListAsync(ct);
-        return new RegistrationDigest(counts.ToDictionary(c => c.Status.ToString(), c => c.Count), pending);
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
-using PressConference.Api.Notifications;
 using PressConference.Api.Data;
 
 namespace PressConference.Api.Passes;
@@ -25,7 +24,7 @@ public static class PassesSetup
         services.AddScoped<PassIssuer>();
         services.AddScoped<IBriefingChangeHandler>(sp => sp.GetRequiredService<PassIssuer>());
         services.AddScoped<IRegistrationStatusHandler, RegistrationPasses>();
-        services.AddScoped<IReporterPassAttachments, PassAttachments>();
+        services.AddScoped<PassFiles>();
         return builder;
     }
 

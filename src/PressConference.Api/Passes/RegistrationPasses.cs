@@ -1,6 +1,5 @@
 using PressConference.Api.Accreditation;
 using PressConference.Api.Data;
-using PressConference.Api.Notifications;
 
 namespace PressConference.Api.Passes;
 
@@ -30,18 +29,21 @@ public sealed class RegistrationPasses(PassIssuer issuer) : IRegistrationStatusH
     }
 }
 
-/// <summary>The live pass rides along with the approval and the reminders: its QR as a picture and the printable page.</summary>
-public sealed class PassAttachments(AppDbContext db, Microsoft.Extensions.Options.IOptions<PassOptions> options) : IReporterPassAttachments
+/// <summary>A file a reporter can be handed their pass in.</summary>
+public sealed record PassFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>The live pass as files (its QR as a picture, the printable page), e.g. for the e-mails that carry it; none without a live pass.</summary>
+public sealed class PassFiles(AppDbContext db, Microsoft.Extensions.Options.IOptions<PassOptions> options)
 {
-    public async Task<IReadOnlyList<NotificationAttachment>> ForRegistrationAsync(Guid registrationId, CancellationToken ct)
+    public async Task<IReadOnlyList<PassFile>> ForRegistrationAsync(Guid registrationId, CancellationToken ct)
     {
         var pass = await PassEndpoints.LoadLiveAsync(db, registrationId, ct);
         return pass is null
             ? []
             :
             [
-                new NotificationAttachment("the-tham-du.png", "image/png", PassQr.Png(pass.Token, options.Value.PixelsPerModule)),
-                new NotificationAttachment("the-tham-du.html", "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(PrintablePass.Render(pass))),
+                new PassFile("the-tham-du.png", "image/png", PassQr.Png(pass.Token, options.Value.PixelsPerModule)),
+                new PassFile("the-tham-du.html", "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(PrintablePass.Render(pass))),
             ];
     }
 }

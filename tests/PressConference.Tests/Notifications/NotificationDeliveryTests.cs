@@ -84,12 +84,8 @@ public sealed class NotificationDeliveryTests : NotificationTest
         var reporter = await NewReporterAsync(language == "en" ? "Mary Nguyen" : "Lê Thị Hồng", language);
         var briefing = await BriefingAsync(100);
         var registration = Guid.NewGuid();
-        await PlanAsync(p => p.PlanRegistrationDecisionAsync(registration, reporter.UserId, briefing.Id(), kind, new Dictionary<string, string?>
-        {
-            ["passUrl"] = "https://pass.test/p/abc",
-            ["waitlistPosition"] = "3",
-            ["reasons"] = "- Thẻ nhà báo đã hết hạn (31/03/2026)",
-        }, CancellationToken.None));
+        await PlanAsync(p => p.PlanRegistrationDecisionAsync(registration, reporter.UserId, briefing.Id(), kind,
+            new RegistrationDecisionData("https://pass.test/p/abc", 3, "- Thẻ nhà báo đã hết hạn (31/03/2026)"), CancellationToken.None));
 
         await DispatchAsync();
         var mail = MailTo(reporter.Email).Single();
@@ -112,7 +108,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
         var briefing = await BriefingAsync(50);
         var start = StartOf(briefing);
         await PlanAsync(p => p.PlanReporterRemindersAsync(Guid.NewGuid(), reporter.UserId, briefing.Id(),
-            new Dictionary<string, string?> { ["passUrl"] = "https://pass.test/p/john" }, CancellationToken.None));
+            new ReminderData("https://pass.test/p/john"), CancellationToken.None));
 
         await AtAsync(start.AddHours(-24));
         var first = MailTo(reporter.Email, NotificationKind.BriefingReminder).Single();
@@ -266,7 +262,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
         var reporter = await NewReporterAsync("Ngô Bảo Ngọc");
         var briefing = await BriefingAsync(30);
         var registration = Guid.NewGuid();
-        var data = new Dictionary<string, string?> { ["passUrl"] = "https://pass.test/p/ngoc" };
+        var data = new RegistrationDecisionData("https://pass.test/p/ngoc");
         for (var i = 0; i < 2; i++)
         {
             await PlanAsync(async p =>

@@ -15,10 +15,10 @@ public sealed class NotificationEndpointTests : NotificationTest
         await PlanAsync(async p =>
         {
             await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), mai.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
-                new Dictionary<string, string?>(), CancellationToken.None);
+                new RegistrationDecisionData(), CancellationToken.None);
             await p.PlanReporterRemindersAsync(Guid.NewGuid(), mai.UserId, briefing.Id(), CancellationToken.None);
             await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), other.UserId, briefing.Id(), NotificationKind.RegistrationWaitlisted,
-                new Dictionary<string, string?> { ["waitlistPosition"] = "1" }, CancellationToken.None);
+                new RegistrationDecisionData(WaitlistPosition: 1), CancellationToken.None);
         });
         await DispatchAsync();
 

@@ -86,7 +86,7 @@ public sealed class OutboxDurabilityTests
             {
                 var registration = Guid.NewGuid();
                 await p.PlanRegistrationDecisionAsync(registration, seed.UserId, seed.BriefingId, NotificationKind.RegistrationApproved,
-                    new Dictionary<string, string?>(), CancellationToken.None);
+                    new RegistrationDecisionData(), CancellationToken.None);
                 await p.PlanReporterRemindersAsync(registration, seed.UserId, seed.BriefingId, CancellationToken.None);
             });
             await NotificationTest.DispatchAsync(first);
@@ -124,7 +124,7 @@ public sealed class OutboxDurabilityTests
         {
             seed = await SeedAsync(crashed, 48);
             await NotificationTest.PlanAsync(crashed, p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), seed.UserId, seed.BriefingId,
-                NotificationKind.RegistrationWaitlisted, new Dictionary<string, string?> { ["waitlistPosition"] = "2" }, CancellationToken.None));
+                NotificationKind.RegistrationWaitlisted, new RegistrationDecisionData(WaitlistPosition: 2), CancellationToken.None));
 
             // What a dispatcher that claimed the row and died before sending leaves behind.
             await using var scope = crashed.Services.CreateAsyncScope();
@@ -163,7 +163,7 @@ public sealed class OutboxDurabilityTests
             for (var i = 0; i < 24; i++)
             {
                 await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), seed.UserId, seed.BriefingId, NotificationKind.RegistrationPendingReview,
-                    new Dictionary<string, string?>(), CancellationToken.None);
+                    new RegistrationDecisionData(), CancellationToken.None);
             }
         });
 

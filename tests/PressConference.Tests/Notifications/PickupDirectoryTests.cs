@@ -19,7 +19,7 @@ public sealed class PickupDirectoryTests : ApiTest
             title = "Họp báo công bố quy hoạch", kind = "Thematic", venue = "Phòng họp số 2", startsAt = starts, endsAt = starts.AddHours(1),
         }).ExpectAsync(HttpStatusCode.Created);
         await NotificationTest.PlanAsync(Factory, p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), me.Str("id"), briefing.Id(),
-            NotificationKind.RegistrationRejected, new Dictionary<string, string?> { ["reasons"] = "- Giấy giới thiệu đã hết hạn" }, CancellationToken.None));
+            NotificationKind.RegistrationRejected, new RegistrationDecisionData(Reasons: "- Giấy giới thiệu đã hết hạn"), CancellationToken.None));
 
         await NotificationTest.DispatchAsync(Factory);
         var pickup = Path.Combine(Factory.Directory, "mail-pickup");

@@ -97,7 +97,7 @@ public sealed class SchedulerOnTests : NotificationTest
         var reporter = await NewReporterAsync("Quách Gia Huy");
         var briefing = await BriefingAsync(20);
         await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
-            new Dictionary<string, string?>(), CancellationToken.None));
+            new RegistrationDecisionData(), CancellationToken.None));
 
         // Hangfire's worker says when the dispatch job has run; the test waits for that signal, not for time to pass.
         var performed = new DispatchPerformed();

@@ -22,7 +22,7 @@ public sealed class SmtpOutageTests : NotificationTest
         var reporter = await NewReporterAsync("Bùi Thu Trang");
         var briefing = await BriefingAsync(200);
         await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
-            new Dictionary<string, string?>(), CancellationToken.None));
+            new RegistrationDecisionData(), CancellationToken.None));
         return (reporter, briefing.Id());
     }
 

@@ -219,12 +219,12 @@ public abstract class NotificationTest : ApiTest
     }
 
     /// <summary>Runs the planner in one unit of work and saves it, as the registration workflow will.</summary>
-    protected Task PlanAsync(Func<NotificationPlanner, Task> plan) => PlanAsync(Factory, plan);
+    protected Task PlanAsync(Func<ReporterPlanner, Task> plan) => PlanAsync(Factory, plan);
 
-    public static async Task PlanAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, Func<NotificationPlanner, Task> plan)
+    public static async Task PlanAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, Func<ReporterPlanner, Task> plan)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        await plan(scope.ServiceProvider.GetRequiredService<NotificationPlanner>());
+        await plan(scope.ServiceProvider.GetRequiredService<ReporterPlanner>());
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
     }
 

@@ -1,5 +1,4 @@
 using PressConference.Api.Accreditation;
-using PressConference.Api.Data;
 using PressConference.Api.Notifications;
 
 namespace PressConference.Api.Passes;
@@ -31,11 +30,11 @@ public sealed class RegistrationPasses(PassIssuer issuer) : IRegistrationStatusH
 }
 
 /// <summary>The live pass rides along with the approval and the reminders: its QR as a picture and the printable page.</summary>
-public sealed class PassAttachments(AppDbContext db, Microsoft.Extensions.Options.IOptions<PassOptions> options) : IReporterPassAttachments
+public sealed class PassAttachments(PassLookup passes, Microsoft.Extensions.Options.IOptions<PassOptions> options) : IReporterPassAttachments
 {
     public async Task<IReadOnlyList<NotificationAttachment>> ForRegistrationAsync(Guid registrationId, CancellationToken ct)
     {
-        var pass = await PassEndpoints.LoadLiveAsync(db, registrationId, ct);
+        var pass = await passes.LoadLiveAsync(registrationId, ct);
         return pass is null
             ? []
             :

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Data;
@@ -61,7 +60,7 @@ public sealed class OfflineBundles(AppDbContext db, PassKeyRing keys, TimeProvid
             stamp.Append('|').Append(p.Id).Append(p.RevokedAt?.Ticks).Append(p.Token).Append(checkIns.GetValueOrDefault(p.Id)?.CheckedInAt.Ticks);
         }
 
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.ToString())))[..16];
+        var version = Fingerprint.Sha256Hex(stamp.ToString())[..16];
         return new(new CheckInBundle(briefing.Id, briefing.Title, briefing.Status, remotePointId, names(briefingId, remotePointId),
             briefing.DoorsOpenAt, briefing.EndsAt, VietnamTime.ToLocal(briefing.DoorsOpenAt), VietnamTime.ToLocal(briefing.EndsAt), version,
             clock.GetUtcNow().UtcDateTime, publicKeys[^1].Kid, publicKeys, bundlePasses, revocations.Select(r => r.PassId).ToList(), revocations), null);

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Data;
 using PressConference.Api.Infrastructure;
@@ -42,7 +40,7 @@ public sealed class OfflineSync(AppDbContext db, DoorScanner scanner, ScanDescri
     private async Task<(SyncScanResult, SyncConflict?)> OneAsync(int index, SyncScan scan, Door door, ScanRefusal? refusal, CancellationToken ct)
     {
         var token = scan.Token!.Trim('\r', '\n');
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        var hash = Fingerprint.Sha256Hex(token);
         var scannedAt = scan.ScannedAt!.Value.UtcDateTime;
         var deviceId = door.DeviceId!;
         if (await FindAsync(deviceId, hash, scannedAt, ct) is { } seen)

@@ -74,7 +74,7 @@ internal sealed class SyncRequestValidator : AbstractValidator<SyncRequest>
     {
         RuleFor(r => r.DeviceId).NotEmpty().MaximumLength(100);
         RuleFor(r => r.DoorId).MaximumLength(100);
-        RuleFor(r => r.Scans).NotNull().Must(s => s!.Count <= options.Value.MaxSyncScans)
+        RuleFor(r => r.Scans).Cascade(CascadeMode.Stop).NotNull().Must(s => s!.Count <= options.Value.MaxSyncScans)
             .WithMessage(_ => Texts.Get("checkin.tooManyScans", options.Value.MaxSyncScans));
         RuleForEach(r => r.Scans).ChildRules(scan =>
         {

@@ -18,6 +18,12 @@ public static class CheckInSetup
         builder.Services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DoorScanner>();
         builder.Services.AddScoped<OfflineSync>();
+        builder.Services.AddScoped<ScanDescriptions>();
+        builder.Services.AddScoped<OnlineDoor>();
+        builder.Services.AddScoped<OfflineBundles>();
+        builder.Services.AddScoped<DoorKeys>();
+        builder.Services.AddScoped<DoorBindingRegister>();
+        builder.Services.AddScoped<AttendanceReport>();
         return builder;
     }
 }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Data;
 using PressConference.Api.Infrastructure;
@@ -13,7 +11,7 @@ namespace PressConference.Api.CheckIn;
 /// revocation), the earliest admission of a pass wins, and each scan is stored under (device, token, time scanned) in the
 /// same transaction as its effects, so a batch sent twice changes nothing the second time.
 /// </summary>
-public sealed class OfflineSync(AppDbContext db, DoorScanner scanner, TimeProvider clock)
+public sealed class OfflineSync(AppDbContext db, DoorScanner scanner, ScanDescriptions descriptions, TimeProvider clock)
 {
     public async Task<SyncResponse> SyncAsync(SyncRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -42,7 +40,7 @@ public sealed class OfflineSync(AppDbContext db, DoorScanner scanner, TimeProvid
     private async Task<(SyncScanResult, SyncConflict?)> OneAsync(int index, SyncScan scan, Door door, ScanRefusal? refusal, CancellationToken ct)
     {
         var token = scan.Token!.Trim('\r', '\n');
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        var hash = Fingerprint.Sha256Hex(token);
         var scannedAt = scan.ScannedAt!.Value.UtcDateTime;
         var deviceId = door.DeviceId!;
         if (await FindAsync(deviceId, hash, scannedAt, ct) is { } seen)
@@ -79,7 +77,7 @@ public sealed class OfflineSync(AppDbContext db, DoorScanner scanner, TimeProvid
             return await ReplayAsync(index, stored, ct);
         }
 
-        var (response, admissionDoor) = await CheckInEndpoints.DescribeFullAsync(db, outcome, ct);
+        var (response, admissionDoor) = await descriptions.DescribeWithAdmissionAsync(outcome, ct);
         return Build(index, scannedAt, scan.LocalResult, response, admissionDoor, kind, outcome.Pass, duplicate: false);
     }
 
@@ -102,7 +100,7 @@ public sealed class OfflineSync(AppDbContext db, DoorScanner scanner, TimeProvid
         var pass = seen.PassId is { } passId ? await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == passId, ct) : null;
         var checkIn = pass is null ? null : await db.CheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.PassId == pass.Id, ct);
         var outcome = new ScanOutcome(seen.Result, seen.Reason, pass, seen.Result == ScanResult.Refused ? null : checkIn, seen.ScannedAt);
-        var (response, admissionDoor) = await CheckInEndpoints.DescribeFullAsync(db, outcome, ct);
+        var (response, admissionDoor) = await descriptions.DescribeWithAdmissionAsync(outcome, ct);
         return Build(index, seen.ScannedAt, seen.LocalResult, response, admissionDoor, seen.Conflict, pass, duplicate: true);
     }
 

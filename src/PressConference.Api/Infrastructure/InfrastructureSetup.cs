@@ -59,7 +59,16 @@ public static class InfrastructureSetup
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy(member.Name);
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
-        services.AddOpenApi();
+        // The servers URL is the request's base ("http://host/"); OpenAPI linters refuse the trailing slash.
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/');
+            }
+
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

@@ -22,6 +22,8 @@ public static class PassesSetup
         services.AddOptions<PassOptions>().BindConfiguration(PassOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PassKeyRing>();
         services.AddScoped<PassIssuer>();
+        services.AddScoped<PassLookup>();
+        services.AddScoped<PassPrints>();
         services.AddScoped<IBriefingChangeHandler>(sp => sp.GetRequiredService<PassIssuer>());
         services.AddScoped<IRegistrationStatusHandler, RegistrationPasses>();
         services.AddScoped<PassFiles>();

@@ -1,5 +1,4 @@
 using PressConference.Api.Accreditation;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Passes;
 
@@ -33,11 +32,11 @@ public sealed class RegistrationPasses(PassIssuer issuer) : IRegistrationStatusH
 public sealed record PassFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>The live pass as files (its QR as a picture, the printable page), e.g. for the e-mails that carry it; none without a live pass.</summary>
-public sealed class PassFiles(AppDbContext db, Microsoft.Extensions.Options.IOptions<PassOptions> options)
+public sealed class PassFiles(PassLookup passes, Microsoft.Extensions.Options.IOptions<PassOptions> options)
 {
     public async Task<IReadOnlyList<PassFile>> ForRegistrationAsync(Guid registrationId, CancellationToken ct)
     {
-        var pass = await PassEndpoints.LoadLiveAsync(db, registrationId, ct);
+        var pass = await passes.LoadLiveAsync(registrationId, ct);
         return pass is null
             ? []
             :

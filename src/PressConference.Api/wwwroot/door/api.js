@@ -2,12 +2,13 @@
 // answer in time) is told apart from an answer the server gave: the first makes the page work offline.
 
 import { load, save, remove } from './store.js';
+import { T } from './texts.js';
 
 export class NetworkError extends Error {}
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    super(problem?.detail ?? problem?.title ?? T.httpError(status));
     this.status = status;
     this.problem = problem;
   }

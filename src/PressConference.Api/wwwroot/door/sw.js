@@ -2,8 +2,14 @@
 // works (the bundle, the admitted list and the queue are in localStorage). Only the page's own files under /door/
 // are cached, network first so an update arrives on the next load; API calls are never touched.
 
-const CACHE = 'pressconference-door-v1';
-const SHELL = ['./', 'index.html', 'door.css', 'app.js', 'api.js', 'store.js', 'pass.js', 'offline.js', 'scanner.js', 'texts.js'];
+// A new name when the list changes: activation then drops the old cache and the files no longer part of the page.
+const CACHE = 'pressconference-door-v2';
+// Every file of the page, each module included: the browser loads them all before the page runs.
+const SHELL = [
+  './', 'index.html', 'door.css', 'texts.js',
+  'app.js', 'state.js', 'views.js', 'signin.js', 'setup.js', 'scan.js', 'verdict.js', 'recent.js', 'sync.js', 'camera.js',
+  'api.js', 'store.js', 'pass.js', 'offline.js', 'scanner.js',
+];
 const OPTIONAL = ['vendor/jsQR.js'];
 
 self.addEventListener('install', (event) => {

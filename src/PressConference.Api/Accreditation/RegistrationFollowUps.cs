@@ -120,11 +120,11 @@ public sealed class RegistrationFollowUps(AppDbContext db, RegistrationChecks ch
 /// <summary>Follows briefings: a reschedule re-checks credentials, more seats move the waitlist up, a cancellation cancels every registration.</summary>
 public sealed class RegistrationBriefingHandler(RegistrationFollowUps followUps) : IBriefingChangeHandler
 {
-    public Task HandleAsync(BriefingChange change, CancellationToken ct) => change.Kind switch
+    public Task HandleAsync(BriefingChange change, CancellationToken ct) => change switch
     {
-        BriefingChangeKind.Cancelled => followUps.OnBriefingCancelledAsync(change, ct),
-        BriefingChangeKind.Rescheduled => followUps.OnBriefingRescheduledAsync(change, ct),
-        BriefingChangeKind.CapacityRaised => followUps.OnCapacityRaisedAsync(change, ct),
+        BriefingCancelled => followUps.OnBriefingCancelledAsync(change, ct),
+        BriefingRescheduled => followUps.OnBriefingRescheduledAsync(change, ct),
+        BriefingCapacityRaised => followUps.OnCapacityRaisedAsync(change, ct),
         _ => Task.CompletedTask,
     };
 }

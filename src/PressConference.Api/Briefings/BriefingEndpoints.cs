@@ -12,17 +12,17 @@ public static class BriefingEndpoints
 {
     public static IEndpointRouteBuilder MapBriefings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/briefings").WithTags("Briefings").RequireAuthorization(Policies.Organizer);
+        var group = app.MapGroup("/api/briefings").WithTags("Briefings").RequireAuthorization(Policies.Organizer).WritesInTransaction();
 
         group.MapGet("/", List).AllowAnonymous().Validate<BriefingListQuery>();
         group.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetBriefing");
         group.MapPost("/", Create).Validate<BriefingRequest>();
-        group.MapPut("/{id:guid}", Update).Validate<BriefingRequest>().InWriteTransaction();
-        group.MapPost("/{id:guid}/publish", Publish).InWriteTransaction();
-        group.MapPost("/{id:guid}/close-registration", CloseRegistration).InWriteTransaction();
-        group.MapPost("/{id:guid}/complete", Complete).InWriteTransaction();
-        group.MapPost("/{id:guid}/cancel", Cancel).Validate<CancelRequest>().InWriteTransaction();
-        group.MapPost("/{id:guid}/reschedule", Reschedule).Validate<RescheduleRequest>().InWriteTransaction();
+        group.MapPut("/{id:guid}", Update).Validate<BriefingRequest>();
+        group.MapPost("/{id:guid}/publish", Publish);
+        group.MapPost("/{id:guid}/close-registration", CloseRegistration);
+        group.MapPost("/{id:guid}/complete", Complete);
+        group.MapPost("/{id:guid}/cancel", Cancel).Validate<CancelRequest>();
+        group.MapPost("/{id:guid}/reschedule", Reschedule).Validate<RescheduleRequest>();
         group.MapGet("/{id:guid}/history", History);
         return app;
     }
@@ -81,7 +81,7 @@ public static class BriefingEndpoints
     }
 
     private static async Task<Results<CreatedAtRoute<BriefingResponse>, ValidationProblem>> Create(BriefingRequest request,
-        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var details = planning.Resolve(request);
         if (await planning.CheckSpokespersonsAsync(details.SpokespersonIds, details.StartsAt, ct) is { } invalid)
@@ -92,7 +92,7 @@ public static class BriefingEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         var briefing = Briefing.Create(details, now);
         db.Briefings.Add(briefing);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Created", request.Reason));
+        await changes.RecordAsync(briefing.Id, user, now, "Created", request.Reason, null, [], ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.CreatedAtRoute(BriefingResponse.From(briefing), "GetBriefing", new { id = briefing.Id });
     }
@@ -143,18 +143,19 @@ public static class BriefingEndpoints
         }
 
         briefing.DetachFromSeries();
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, venueChanged && briefing.IsPublic ? "VenueChanged" : "Updated",
-            request.Reason, Changes(before, details)));
+        var raised = new List<BriefingChange>();
         if (venueChanged && briefing.IsPublic)
         {
-            await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.VenueChanged, now) { OldVenue = before.Venue, Reason = request.Reason }, ct);
+            raised.Add(new BriefingVenueChanged(briefing, now, before.Venue, request.Reason));
         }
 
         if (details.Capacity > before.Capacity)
         {
-            await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.CapacityRaised, now) { Reason = request.Reason }, ct);
+            raised.Add(new BriefingCapacityRaised(briefing, now, before.Capacity, request.Reason));
         }
 
+        await changes.RecordAsync(briefing.Id, user, now, venueChanged && briefing.IsPublic ? "VenueChanged" : "Updated", request.Reason,
+            Changes(before, details), raised, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
@@ -186,33 +187,41 @@ public static class BriefingEndpoints
         }
 
         briefing.Publish(now);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Published", request?.Reason));
-        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Published, now), ct);
+        await changes.RecordAsync(new BriefingPublished(briefing, now, request?.Reason), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> CloseRegistration(Guid id, ClaimsPrincipal user, AppDbContext db,
         BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.CloseRegistration, BriefingChangeKind.RegistrationClosed, null, (b, now) => b.CloseRegistration(now),
-            user, db, changes, clock, ct);
+        TransitionAsync(id, BriefingAction.CloseRegistration, (b, now) =>
+        {
+            b.CloseRegistration(now);
+            return new BriefingRegistrationClosed(b, now);
+        }, user, db, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Complete(Guid id, ClaimsPrincipal user, AppDbContext db,
         BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.Complete, BriefingChangeKind.Completed, null, (b, now) => b.Complete(now), user, db, changes, clock, ct);
+        TransitionAsync(id, BriefingAction.Complete, (b, now) =>
+        {
+            b.Complete(now);
+            return new BriefingCompleted(b, now);
+        }, user, db, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Cancel(Guid id, CancelRequest request, ClaimsPrincipal user,
         AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.Cancel, BriefingChangeKind.Cancelled, request.Reason!.Trim(), (b, now) =>
+        TransitionAsync(id, BriefingAction.Cancel, (b, now) =>
         {
-            b.Cancel(request.Reason!.Trim(), now);
+            var reason = request.Reason!.Trim();
+            b.Cancel(reason, now);
             b.DetachFromSeries();
+            return new BriefingCancelled(b, now, reason);
         }, user, db, changes, clock, ct);
 
-    /// <summary>A state change with no other input: checked, applied, audited under the change's name and announced.</summary>
+    /// <summary>A state change with no other input: checked, applied, then audited and announced as the change it returns.</summary>
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> TransitionAsync(Guid id, BriefingAction action,
-        BriefingChangeKind kind, string? reason, Action<Briefing, DateTime> apply, ClaimsPrincipal user, AppDbContext db, BriefingChanges changes,
-        TimeProvider clock, CancellationToken ct)
+        Func<Briefing, DateTime, BriefingChange> apply, ClaimsPrincipal user, AppDbContext db, BriefingChanges changes, TimeProvider clock,
+        CancellationToken ct)
     {
         var briefing = await LoadAsync(db, id, ct);
         if (briefing is null)
@@ -226,9 +235,7 @@ public static class BriefingEndpoints
             return Problems.Conflict("InvalidTransition", refusal);
         }
 
-        apply(briefing, now);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, kind.ToString(), reason));
-        await changes.RaiseAsync(new BriefingChange(briefing, kind, now) { Reason = reason }, ct);
+        await changes.RecordAsync(apply(briefing, now), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
@@ -259,19 +266,7 @@ public static class BriefingEndpoints
             return conflict;
         }
 
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Rescheduled", request.Reason, new
-        {
-            oldStartsAt = oldStart,
-            oldEndsAt = oldEnd,
-            newStartsAt = startsAt,
-            newEndsAt = endsAt,
-        }));
-        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Rescheduled, now)
-        {
-            OldStartsAt = oldStart,
-            OldEndsAt = oldEnd,
-            Reason = request.Reason,
-        }, ct);
+        await changes.RecordAsync(new BriefingRescheduled(briefing, now, oldStart, oldEnd, request.Reason), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }

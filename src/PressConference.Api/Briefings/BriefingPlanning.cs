@@ -10,7 +10,7 @@ namespace PressConference.Api.Briefings;
 public sealed record ScheduleConflict(Guid Id, string Title, DateTime StartsAt, DateTimeOffset LocalStart, string Reason);
 
 /// <summary>The planning rules shared by the briefing endpoints and the series generator: defaults, references, clashes.</summary>
-public sealed class BriefingPlanning(AppDbContext db, IOptions<OfficeOptions> office, IOptions<BriefingOptions> defaults)
+public sealed class BriefingPlanning(AppDbContext db, BriefingChanges changes, IOptions<OfficeOptions> office, IOptions<BriefingOptions> defaults)
 {
     /// <summary>Fills what the request left out from the office's settings.</summary>
     public BriefingDetails Resolve(BriefingRequest r)
@@ -103,7 +103,7 @@ public sealed class BriefingPlanning(AppDbContext db, IOptions<OfficeOptions> of
 
         if (force && !string.IsNullOrWhiteSpace(reason))
         {
-            db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "ConflictOverridden", reason, new { conflicts }));
+            await changes.RecordAsync(briefing.Id, user, now, "ConflictOverridden", reason, new { conflicts }, [], ct);
             return null;
         }
 

@@ -11,36 +11,36 @@ internal sealed class BriefingNotifications(NotificationPlanner planner) : IBrie
     public async Task HandleAsync(BriefingChange change, CancellationToken ct)
     {
         var briefing = change.Briefing;
-        switch (change.Kind)
+        switch (change)
         {
-            case BriefingChangeKind.Published:
+            case BriefingPublished:
                 await planner.PlanBriefingAsync(briefing, ct);
                 break;
 
-            case BriefingChangeKind.RegistrationClosed:
+            case BriefingRegistrationClosed:
                 await planner.PlanDigestNowAsync(briefing, ct);
                 break;
 
-            case BriefingChangeKind.Rescheduled when change.OldStartsAt is { } oldStart:
+            case BriefingRescheduled { OldStartsAt: var oldStart } rescheduled:
                 await planner.MoveRemindersAsync(briefing, briefing.StartsAt - oldStart, ct);
                 await planner.PlanChangeNoticeAsync(briefing, NotificationKind.BriefingRescheduled, new Dictionary<string, string?>
                 {
                     ["oldStartsAt"] = NotificationPlanner.Instant(oldStart),
-                    ["oldEndsAt"] = NotificationPlanner.Instant(change.OldEndsAt ?? oldStart),
+                    ["oldEndsAt"] = NotificationPlanner.Instant(rescheduled.OldEndsAt),
                     ["reason"] = change.Reason,
                 }, ct);
                 break;
 
-            case BriefingChangeKind.VenueChanged:
+            case BriefingVenueChanged venueChanged:
                 await planner.RefreshAsync(briefing, ct);
                 await planner.PlanChangeNoticeAsync(briefing, NotificationKind.BriefingVenueChanged, new Dictionary<string, string?>
                 {
-                    ["oldVenue"] = change.OldVenue,
+                    ["oldVenue"] = venueChanged.OldVenue,
                     ["reason"] = change.Reason,
                 }, ct);
                 break;
 
-            case BriefingChangeKind.Cancelled:
+            case BriefingCancelled:
                 await planner.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCancelled, ct);
                 if (briefing.PublishedAt is not null)
                 {
@@ -50,7 +50,7 @@ internal sealed class BriefingNotifications(NotificationPlanner planner) : IBrie
 
                 break;
 
-            case BriefingChangeKind.Completed:
+            case BriefingCompleted:
                 await planner.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCompleted, ct);
                 if (briefing.Kind == BriefingKind.Regular)
                 {
@@ -59,12 +59,12 @@ internal sealed class BriefingNotifications(NotificationPlanner planner) : IBrie
 
                 break;
 
-            case BriefingChangeKind.RemotePointLinked when change.RemotePointId is { } linked && Briefing.LiveStatuses.Contains(briefing.Status):
+            case BriefingRemotePointLinked { RemotePointId: var linked } when Briefing.LiveStatuses.Contains(briefing.Status):
                 var link = briefing.RemotePoints.FirstOrDefault(l => l.RemotePointId == linked);
                 await planner.PlanRemotePointReminderAsync(briefing, link ?? new BriefingRemotePoint { BriefingId = briefing.Id, RemotePointId = linked }, ct);
                 break;
 
-            case BriefingChangeKind.RemotePointUnlinked when change.RemotePointId is { } unlinked:
+            case BriefingRemotePointUnlinked { RemotePointId: var unlinked }:
                 await planner.CancelForRemotePointAsync(briefing.Id, unlinked, ct);
                 break;
         }

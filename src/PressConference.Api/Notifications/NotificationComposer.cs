@@ -18,7 +18,7 @@ namespace PressConference.Api.Notifications;
 /// the last minute (reporters expected at a point, the digest's counts) and the calendar entry are built then.
 /// </summary>
 public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudience audience, IServiceProvider services,
-    IOptions<NotificationOptions> options, IOptions<ComplianceOptions> compliance, TimeProvider clock)
+    IOptions<NotificationOptions> options, ComplianceMonitor compliance, CalendarFiles calendar, TimeProvider clock)
 {
     public const string KindHeader = "X-PressConference-Kind";
     public const string BriefingHeader = "X-PressConference-Briefing";
@@ -103,7 +103,7 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
 
         if (briefing is not null && WithCalendar.Contains(row.Kind))
         {
-            builder.Attachments.Add($"briefing-{briefing.Id}.ics", CalendarEndpoints.Serialize([briefing], clock.GetUtcNow().UtcDateTime),
+            builder.Attachments.Add($"briefing-{briefing.Id}.ics", calendar.Serialize([briefing], clock.GetUtcNow().UtcDateTime),
                 ContentType.Parse("text/calendar; method=PUBLISH; charset=utf-8"));
         }
 
@@ -149,8 +149,7 @@ public sealed partial class NotificationComposer(AppDbContext db, IBriefingAudie
 
             case NotificationKind.ComplianceWarning:
                 var deadline = DateTime.Parse(data["deadlineAt"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-                var state = await ComplianceEndpoints.EvaluateAsync(db, data.GetValueOrDefault("hostAgency") ?? string.Empty,
-                    compliance.Value.MaxIntervalMonths, clock.GetUtcNow().UtcDateTime, ct);
+                var state = await compliance.EvaluateAsync(data.GetValueOrDefault("hostAgency") ?? string.Empty, clock.GetUtcNow().UtcDateTime, ct);
                 if (!state.WillBeExceeded || state.Deadline is not { } current || current.UtcDateTime != deadline)
                 {
                     return false;

@@ -19,7 +19,7 @@ internal sealed record Recipient(string Key, string Address, string? Name, strin
 /// caused them, or not at all. Planning is idempotent: a row is found again by (recipient, subject, kind).
 /// </summary>
 public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audience, IOptions<NotificationOptions> options,
-    IOptions<ComplianceOptions> compliance, TimeProvider clock, ILogger<NotificationPlanner> logger)
+    ComplianceMonitor compliance, TimeProvider clock, ILogger<NotificationPlanner> logger)
 {
     public static readonly NotificationKind[] DecisionKinds =
     [
@@ -244,8 +244,8 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
     /// </summary>
     internal async Task PlanComplianceWarningAsync(Briefing held, CancellationToken ct)
     {
-        var months = compliance.Value.MaxIntervalMonths;
-        var deadline = VietnamTime.ToLocal(held.StartsAt).AddMonths(months).UtcDateTime;
+        var months = compliance.MaxIntervalMonths;
+        var deadline = compliance.DeadlineAfter(held.StartsAt).UtcDateTime;
         var data = new Dictionary<string, string?>
         {
             ["hostAgency"] = held.HostAgency,
@@ -270,7 +270,7 @@ public sealed class NotificationPlanner(AppDbContext db, IBriefingAudience audie
     public async Task PlanDailyAsync(string officeHostAgency, CancellationToken ct)
     {
         var now = Now;
-        var state = await ComplianceEndpoints.EvaluateAsync(db, officeHostAgency, compliance.Value.MaxIntervalMonths, now, ct);
+        var state = await compliance.EvaluateAsync(officeHostAgency, now, ct);
         if (state.LastHeld is { } last && await db.Briefings.FindAsync([last.Id], ct) is { } held)
         {
             await PlanComplianceWarningAsync(held, ct);

@@ -34,7 +34,7 @@ public static class SeriesEndpoints
 {
     public static IEndpointRouteBuilder MapSeries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/briefing-series").WithTags("Series").RequireAuthorization(Policies.Organizer);
+        var group = app.MapGroup("/api/briefing-series").WithTags("Series").RequireAuthorization(Policies.Organizer).WritesInTransaction();
         group.MapPost("/", Create).Validate<SeriesRequest>();
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get).WithName("GetSeries");

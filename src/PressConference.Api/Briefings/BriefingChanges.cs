@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Briefings;
 

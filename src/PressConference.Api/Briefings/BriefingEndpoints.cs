@@ -3,8 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Briefings;
 
@@ -104,16 +102,11 @@ public static class BriefingEndpoints
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult, ValidationProblem>> Update(Guid id, BriefingRequest request,
         ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.Edit, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.Edit, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         var details = planning.Resolve(request);
@@ -169,16 +162,11 @@ public static class BriefingEndpoints
             return Problems.Field("reason", Texts.Get("briefing.forceReason"));
         }
 
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.Publish, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.Publish, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         if (await planning.RefuseConflictsAsync(briefing, request?.Force == true, request?.Reason, user, now, ct) is { } conflict)
@@ -193,46 +181,41 @@ public static class BriefingEndpoints
     }
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> CloseRegistration(Guid id, ClaimsPrincipal user, AppDbContext db,
-        BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(id, BriefingAction.CloseRegistration, (b, now) =>
         {
             b.CloseRegistration(now);
             return new BriefingRegistrationClosed(b, now);
-        }, user, db, changes, clock, ct);
+        }, user, db, planning, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Complete(Guid id, ClaimsPrincipal user, AppDbContext db,
-        BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(id, BriefingAction.Complete, (b, now) =>
         {
             b.Complete(now);
             return new BriefingCompleted(b, now);
-        }, user, db, changes, clock, ct);
+        }, user, db, planning, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Cancel(Guid id, CancelRequest request, ClaimsPrincipal user,
-        AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
         TransitionAsync(id, BriefingAction.Cancel, (b, now) =>
         {
             var reason = request.Reason!.Trim();
             b.Cancel(reason, now);
             b.DetachFromSeries();
             return new BriefingCancelled(b, now, reason);
-        }, user, db, changes, clock, ct);
+        }, user, db, planning, changes, clock, ct);
 
     /// <summary>A state change with no other input: checked, applied, then audited and announced as the change it returns.</summary>
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> TransitionAsync(Guid id, BriefingAction action,
-        Func<Briefing, DateTime, BriefingChange> apply, ClaimsPrincipal user, AppDbContext db, BriefingChanges changes, TimeProvider clock,
-        CancellationToken ct)
+        Func<Briefing, DateTime, BriefingChange> apply, ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes,
+        TimeProvider clock, CancellationToken ct)
     {
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(action, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, action, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         await changes.RecordAsync(apply(briefing, now), user, ct);
@@ -243,16 +226,11 @@ public static class BriefingEndpoints
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Reschedule(Guid id, RescheduleRequest request,
         ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.Reschedule, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.Reschedule, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         var (oldStart, oldEnd) = (briefing.StartsAt, briefing.EndsAt);
@@ -282,9 +260,6 @@ public static class BriefingEndpoints
         return TypedResults.Ok(entries.Select(a => new BriefingHistoryEntry(a.At, VietnamTime.ToLocal(a.At), a.ActorName, a.Action, a.Reason,
             a.Details is null ? null : JsonDocument.Parse(a.Details).RootElement.Clone())).ToList());
     }
-
-    internal static Task<Briefing?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        db.Briefings.Include(b => b.Spokespersons).FirstOrDefaultAsync(b => b.Id == id, ct);
 
     /// <summary>The fields an edit changed, old and new, for the audit trail.</summary>
     private static Dictionary<string, object?[]> Changes(BriefingDetails before, BriefingDetails after)

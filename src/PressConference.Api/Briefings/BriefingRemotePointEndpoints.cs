@@ -2,8 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Briefings;
 
@@ -45,10 +43,10 @@ public static class BriefingRemotePointEndpoints
     }
 
     private static async Task<Results<Created<BriefingRemotePointResponse>, ProblemHttpResult>> Link(Guid id, LinkRemotePointRequest request,
-        ClaimsPrincipal user, AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (briefing, refused) = await LoadForLinkAsync(db, id, now, ct);
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.LinkRemotePoint, now, ct);
         if (refused is not null)
         {
             return refused;
@@ -80,17 +78,17 @@ public static class BriefingRemotePointEndpoints
             RemotePoint = point,
         };
         db.BriefingRemotePoints.Add(link);
-        await changes.RecordAsync(new BriefingRemotePointLinked(briefing!, now, point.Id), user, ct,
+        await changes.RecordAsync(new BriefingRemotePointLinked(briefing, now, point.Id), user, ct,
             new { remotePointId = point.Id, point.Name, link.Capacity });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/briefings/{id}/remote-points/{point.Id}", ToResponse(link, staff: true));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Unlink(Guid id, Guid remotePointId, ClaimsPrincipal user, AppDbContext db,
-        IBriefingRegistrations registrations, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
+        BriefingPlanning planning, IBriefingRegistrations registrations, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var (briefing, refused) = await LoadForLinkAsync(db, id, now, ct);
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.LinkRemotePoint, now, ct);
         if (refused is not null)
         {
             return refused;
@@ -108,24 +106,9 @@ public static class BriefingRemotePointEndpoints
         }
 
         db.BriefingRemotePoints.Remove(link);
-        await changes.RecordAsync(new BriefingRemotePointUnlinked(briefing!, now, remotePointId), user, ct);
+        await changes.RecordAsync(new BriefingRemotePointUnlinked(briefing, now, remotePointId), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>The briefing whose links change, or the answer that refuses: it does not exist, or its state allows no link change.</summary>
-    private static async Task<(Briefing? Briefing, ProblemHttpResult? Refused)> LoadForLinkAsync(AppDbContext db, Guid id, DateTime now,
-        CancellationToken ct)
-    {
-        var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (briefing is null)
-        {
-            return (null, Problems.NotFound("entity.briefing"));
-        }
-
-        return briefing.RefusalFor(BriefingAction.LinkRemotePoint, now) is { } refusal
-            ? (briefing, Problems.Conflict("InvalidTransition", refusal))
-            : (briefing, null);
     }
 
     private static BriefingRemotePointResponse ToResponse(BriefingRemotePoint l, bool staff) => new(l.RemotePointId, l.RemotePoint!.Name,

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
 using PressConference.Api.Spokespersons;
 
 namespace PressConference.Api.Briefings;

@@ -4,7 +4,6 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using PressConference.Api.Briefings;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Calendar;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Compliance;
 

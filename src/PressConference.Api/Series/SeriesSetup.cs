@@ -1,5 +1,4 @@
 using Hangfire;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Series;
 

@@ -19,15 +19,7 @@ public static class AccreditationSetup
         services.AddScoped<RegistrationDecisions>();
         services.AddScoped<ReporterCredentials>();
         services.AddScoped<IBriefingChangeHandler, RegistrationBriefingHandler>();
+        services.AddScoped<IBriefingRegistrations, OpenRegistrations>();
         return builder;
-    }
-
-    public static IEndpointRouteBuilder MapAccreditation(this IEndpointRouteBuilder app)
-    {
-        app.MapProfile();
-        app.MapCredentials();
-        app.MapCardRevocations();
-        app.MapRegistrations();
-        return app;
     }
 }

@@ -8,11 +8,11 @@ namespace PressConference.Api.Accreditation;
 /// </summary>
 public sealed class RegistrationBriefingHandler(RegistrationDecisions decisions) : IBriefingChangeHandler
 {
-    public Task HandleAsync(BriefingChange change, CancellationToken ct) => change.Kind switch
+    public Task HandleAsync(BriefingChange change, CancellationToken ct) => change switch
     {
-        BriefingChangeKind.Cancelled => decisions.CancelForBriefingAsync(change.Briefing.Id, change.Reason, change.At, ct),
-        BriefingChangeKind.Rescheduled => decisions.RecheckAfterRescheduleAsync(change.Briefing, change.Reason, change.At, ct),
-        BriefingChangeKind.CapacityRaised => decisions.PromoteAfterCapacityRaisedAsync(change.Briefing, change.Reason, change.At, ct),
+        BriefingCancelled => decisions.CancelForBriefingAsync(change.Briefing.Id, change.Reason, change.At, ct),
+        BriefingRescheduled => decisions.RecheckAfterRescheduleAsync(change.Briefing, change.Reason, change.At, ct),
+        BriefingCapacityRaised => decisions.PromoteAfterCapacityRaisedAsync(change.Briefing, change.Reason, change.At, ct),
         _ => Task.CompletedTask,
     };
 }

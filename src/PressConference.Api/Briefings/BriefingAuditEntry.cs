@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Briefings;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
 
 namespace PressConference.Api.Briefings;
@@ -26,7 +25,6 @@ internal sealed class BriefingConfiguration : IEntityTypeConfiguration<Briefing>
         builder.HasIndex(b => new { b.VenueKey, b.StartsAt });
         builder.HasIndex(b => new { b.Kind, b.HostAgencyKey, b.StartsAt });
         builder.HasIndex(b => new { b.SeriesId, b.SeriesPeriod }).IsUnique();
-        builder.HasOne<BriefingSeries>().WithMany().HasForeignKey(b => b.SeriesId).OnDelete(DeleteBehavior.SetNull);
 
         builder.HasMany(b => b.Spokespersons).WithOne().HasForeignKey(s => s.BriefingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(b => b.RemotePoints).WithOne().HasForeignKey(p => p.BriefingId).OnDelete(DeleteBehavior.Cascade);

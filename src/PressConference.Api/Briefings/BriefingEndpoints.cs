@@ -3,8 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Briefings;
 
@@ -12,17 +10,17 @@ public static class BriefingEndpoints
 {
     public static IEndpointRouteBuilder MapBriefings(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/briefings").WithTags("Briefings").RequireAuthorization(Policies.Organizer);
+        var group = app.MapGroup("/api/briefings").WithTags("Briefings").RequireAuthorization(Policies.Organizer).WritesInTransaction();
 
         group.MapGet("/", List).AllowAnonymous().Validate<BriefingListQuery>();
         group.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetBriefing");
         group.MapPost("/", Create).Validate<BriefingRequest>();
-        group.MapPut("/{id:guid}", Update).Validate<BriefingRequest>().InWriteTransaction();
-        group.MapPost("/{id:guid}/publish", Publish).InWriteTransaction();
-        group.MapPost("/{id:guid}/close-registration", CloseRegistration).InWriteTransaction();
-        group.MapPost("/{id:guid}/complete", Complete).InWriteTransaction();
-        group.MapPost("/{id:guid}/cancel", Cancel).Validate<CancelRequest>().InWriteTransaction();
-        group.MapPost("/{id:guid}/reschedule", Reschedule).Validate<RescheduleRequest>().InWriteTransaction();
+        group.MapPut("/{id:guid}", Update).Validate<BriefingRequest>();
+        group.MapPost("/{id:guid}/publish", Publish);
+        group.MapPost("/{id:guid}/close-registration", CloseRegistration);
+        group.MapPost("/{id:guid}/complete", Complete);
+        group.MapPost("/{id:guid}/cancel", Cancel).Validate<CancelRequest>();
+        group.MapPost("/{id:guid}/reschedule", Reschedule).Validate<RescheduleRequest>();
         group.MapGet("/{id:guid}/history", History);
         return app;
     }
@@ -81,7 +79,7 @@ public static class BriefingEndpoints
     }
 
     private static async Task<Results<CreatedAtRoute<BriefingResponse>, ValidationProblem>> Create(BriefingRequest request,
-        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
         var details = planning.Resolve(request);
         if (await planning.CheckSpokespersonsAsync(details.SpokespersonIds, details.StartsAt, ct) is { } invalid)
@@ -92,7 +90,7 @@ public static class BriefingEndpoints
         var now = clock.GetUtcNow().UtcDateTime;
         var briefing = Briefing.Create(details, now);
         db.Briefings.Add(briefing);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Created", request.Reason));
+        await changes.RecordAsync(briefing.Id, user, now, "Created", request.Reason, null, [], ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.CreatedAtRoute(BriefingResponse.From(briefing), "GetBriefing", new { id = briefing.Id });
     }
@@ -104,16 +102,11 @@ public static class BriefingEndpoints
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult, ValidationProblem>> Update(Guid id, BriefingRequest request,
         ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.Edit, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.Edit, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         var details = planning.Resolve(request);
@@ -143,18 +136,19 @@ public static class BriefingEndpoints
         }
 
         briefing.DetachFromSeries();
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, venueChanged && briefing.IsPublic ? "VenueChanged" : "Updated",
-            request.Reason, Changes(before, details)));
+        var raised = new List<BriefingChange>();
         if (venueChanged && briefing.IsPublic)
         {
-            await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.VenueChanged, now) { OldVenue = before.Venue, Reason = request.Reason }, ct);
+            raised.Add(new BriefingVenueChanged(briefing, now, before.Venue, request.Reason));
         }
 
         if (details.Capacity > before.Capacity)
         {
-            await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.CapacityRaised, now) { Reason = request.Reason }, ct);
+            raised.Add(new BriefingCapacityRaised(briefing, now, before.Capacity, request.Reason));
         }
 
+        await changes.RecordAsync(briefing.Id, user, now, venueChanged && briefing.IsPublic ? "VenueChanged" : "Updated", request.Reason,
+            Changes(before, details), raised, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
@@ -168,16 +162,11 @@ public static class BriefingEndpoints
             return Problems.Field("reason", Texts.Get("briefing.forceReason"));
         }
 
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.Publish, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.Publish, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         if (await planning.RefuseConflictsAsync(briefing, request?.Force == true, request?.Reason, user, now, ct) is { } conflict)
@@ -186,49 +175,50 @@ public static class BriefingEndpoints
         }
 
         briefing.Publish(now);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Published", request?.Reason));
-        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Published, now), ct);
+        await changes.RecordAsync(new BriefingPublished(briefing, now, request?.Reason), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> CloseRegistration(Guid id, ClaimsPrincipal user, AppDbContext db,
-        BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.CloseRegistration, BriefingChangeKind.RegistrationClosed, null, (b, now) => b.CloseRegistration(now),
-            user, db, changes, clock, ct);
+        BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, BriefingAction.CloseRegistration, (b, now) =>
+        {
+            b.CloseRegistration(now);
+            return new BriefingRegistrationClosed(b, now);
+        }, user, db, planning, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Complete(Guid id, ClaimsPrincipal user, AppDbContext db,
-        BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.Complete, BriefingChangeKind.Completed, null, (b, now) => b.Complete(now), user, db, changes, clock, ct);
+        BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, BriefingAction.Complete, (b, now) =>
+        {
+            b.Complete(now);
+            return new BriefingCompleted(b, now);
+        }, user, db, planning, changes, clock, ct);
 
     private static Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Cancel(Guid id, CancelRequest request, ClaimsPrincipal user,
-        AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
-        TransitionAsync(id, BriefingAction.Cancel, BriefingChangeKind.Cancelled, request.Reason!.Trim(), (b, now) =>
+        AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct) =>
+        TransitionAsync(id, BriefingAction.Cancel, (b, now) =>
         {
-            b.Cancel(request.Reason!.Trim(), now);
+            var reason = request.Reason!.Trim();
+            b.Cancel(reason, now);
             b.DetachFromSeries();
-        }, user, db, changes, clock, ct);
+            return new BriefingCancelled(b, now, reason);
+        }, user, db, planning, changes, clock, ct);
 
-    /// <summary>A state change with no other input: checked, applied, audited under the change's name and announced.</summary>
+    /// <summary>A state change with no other input: checked, applied, then audited and announced as the change it returns.</summary>
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> TransitionAsync(Guid id, BriefingAction action,
-        BriefingChangeKind kind, string? reason, Action<Briefing, DateTime> apply, ClaimsPrincipal user, AppDbContext db, BriefingChanges changes,
+        Func<Briefing, DateTime, BriefingChange> apply, ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes,
         TimeProvider clock, CancellationToken ct)
     {
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(action, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, action, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
-        apply(briefing, now);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, kind.ToString(), reason));
-        await changes.RaiseAsync(new BriefingChange(briefing, kind, now) { Reason = reason }, ct);
+        await changes.RecordAsync(apply(briefing, now), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
@@ -236,16 +226,11 @@ public static class BriefingEndpoints
     private static async Task<Results<Ok<BriefingResponse>, ProblemHttpResult>> Reschedule(Guid id, RescheduleRequest request,
         ClaimsPrincipal user, AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
     {
-        var briefing = await LoadAsync(db, id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.Reschedule, now) is { } refusal)
+        var (briefing, refused) = await planning.LoadForAsync(id, BriefingAction.Reschedule, now, ct);
+        if (refused is not null)
         {
-            return Problems.Conflict("InvalidTransition", refusal);
+            return refused;
         }
 
         var (oldStart, oldEnd) = (briefing.StartsAt, briefing.EndsAt);
@@ -259,19 +244,7 @@ public static class BriefingEndpoints
             return conflict;
         }
 
-        db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "Rescheduled", request.Reason, new
-        {
-            oldStartsAt = oldStart,
-            oldEndsAt = oldEnd,
-            newStartsAt = startsAt,
-            newEndsAt = endsAt,
-        }));
-        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Rescheduled, now)
-        {
-            OldStartsAt = oldStart,
-            OldEndsAt = oldEnd,
-            Reason = request.Reason,
-        }, ct);
+        await changes.RecordAsync(new BriefingRescheduled(briefing, now, oldStart, oldEnd, request.Reason), user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(BriefingResponse.From(briefing));
     }
@@ -287,9 +260,6 @@ public static class BriefingEndpoints
         return TypedResults.Ok(entries.Select(a => new BriefingHistoryEntry(a.At, VietnamTime.ToLocal(a.At), a.ActorName, a.Action, a.Reason,
             a.Details is null ? null : JsonDocument.Parse(a.Details).RootElement.Clone())).ToList());
     }
-
-    internal static Task<Briefing?> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        db.Briefings.Include(b => b.Spokespersons).FirstOrDefaultAsync(b => b.Id == id, ct);
 
     /// <summary>The fields an edit changed, old and new, for the audit trail.</summary>
     private static Dictionary<string, object?[]> Changes(BriefingDetails before, BriefingDetails after)

@@ -2,16 +2,30 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Briefings;
 
 public sealed record ScheduleConflict(Guid Id, string Title, DateTime StartsAt, DateTimeOffset LocalStart, string Reason);
 
 /// <summary>The planning rules shared by the briefing endpoints and the series generator: defaults, references, clashes.</summary>
-public sealed class BriefingPlanning(AppDbContext db, IOptions<OfficeOptions> office, IOptions<BriefingOptions> defaults)
+public sealed class BriefingPlanning(AppDbContext db, BriefingChanges changes, IOptions<OfficeOptions> office, IOptions<BriefingOptions> defaults)
 {
+    /// <summary>
+    /// The briefing to act on (tracked, with its spokespersons), or the answer that refuses: it does not exist (404), or
+    /// its state forbids the action (409, from <see cref="Briefing.RefusalFor"/>). The briefing is null only with a refusal.
+    /// </summary>
+    public async Task<(Briefing Briefing, ProblemHttpResult? Refused)> LoadForAsync(Guid id, BriefingAction action, DateTime now,
+        CancellationToken ct)
+    {
+        var briefing = await db.Briefings.Include(b => b.Spokespersons).FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (briefing is null)
+        {
+            return (null!, Problems.NotFound("entity.briefing"));
+        }
+
+        return (briefing, briefing.RefusalFor(action, now) is { } refusal ? Problems.Conflict("InvalidTransition", refusal) : null);
+    }
+
     /// <summary>Fills what the request left out from the office's settings.</summary>
     public BriefingDetails Resolve(BriefingRequest r)
     {
@@ -103,7 +117,7 @@ public sealed class BriefingPlanning(AppDbContext db, IOptions<OfficeOptions> of
 
         if (force && !string.IsNullOrWhiteSpace(reason))
         {
-            db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, user, now, "ConflictOverridden", reason, new { conflicts }));
+            await changes.RecordAsync(briefing.Id, user, now, "ConflictOverridden", reason, new { conflicts }, [], ct);
             return null;
         }
 

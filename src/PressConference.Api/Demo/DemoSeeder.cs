@@ -55,7 +55,8 @@ public static class DemoSeeder
             return;
         }
 
-        var passwords = await SeedAsync(sp, ct);
+        // The series publishes its first occurrences: briefing changes are recorded only inside a write transaction.
+        var passwords = await WriteTransaction.RunAsync(db, () => SeedAsync(sp, ct), ct);
         Console.WriteLine("Demo data seeded. Demo accounts (shown only this once):");
         foreach (var (email, role, password) in passwords)
         {

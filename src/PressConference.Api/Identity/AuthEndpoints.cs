@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Identity;
 

@@ -36,6 +36,9 @@ public static class Policies
 
     public static bool IsOrganizer(this ClaimsPrincipal user) => user.IsInRole(Roles.Organizer) || user.IsInRole(Roles.Admin);
 
+    /// <summary>Office staff (organizers and door staff): they see contact details and video links.</summary>
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsOrganizer() || user.IsInRole(Roles.DoorStaff);
+
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static string? UserName(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name);

@@ -12,27 +12,27 @@ internal sealed class BriefingNotifications(NotificationOutbox outbox, ReporterP
     public async Task HandleAsync(BriefingChange change, CancellationToken ct)
     {
         var briefing = change.Briefing;
-        switch (change.Kind)
+        switch (change)
         {
-            case BriefingChangeKind.Published:
+            case BriefingPublished:
                 await points.PlanRemindersAsync(briefing, ct);
                 await office.PlanBriefingAsync(briefing, ct);
                 break;
 
-            case BriefingChangeKind.RegistrationClosed:
+            case BriefingRegistrationClosed:
                 await office.PlanDigestNowAsync(briefing, ct);
                 break;
 
-            case BriefingChangeKind.Rescheduled when change.OldStartsAt is { } oldStart:
+            case BriefingRescheduled { OldStartsAt: var oldStart } rescheduled:
                 await outbox.MoveRemindersAsync(briefing.Id, briefing.StartsAt - oldStart, ct);
-                await TellAsync(briefing, NotificationKind.BriefingRescheduled, new RescheduledData(oldStart, change.OldEndsAt ?? oldStart, change.Reason), ct);
+                await TellAsync(briefing, NotificationKind.BriefingRescheduled, new RescheduledData(oldStart, rescheduled.OldEndsAt, change.Reason), ct);
                 break;
 
-            case BriefingChangeKind.VenueChanged:
-                await TellAsync(briefing, NotificationKind.BriefingVenueChanged, new VenueChangedData(change.OldVenue, change.Reason), ct);
+            case BriefingVenueChanged venueChanged:
+                await TellAsync(briefing, NotificationKind.BriefingVenueChanged, new VenueChangedData(venueChanged.OldVenue, change.Reason), ct);
                 break;
 
-            case BriefingChangeKind.Cancelled:
+            case BriefingCancelled:
                 await outbox.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCancelled, ct);
                 if (briefing.PublishedAt is not null)
                 {
@@ -41,7 +41,7 @@ internal sealed class BriefingNotifications(NotificationOutbox outbox, ReporterP
 
                 break;
 
-            case BriefingChangeKind.Completed:
+            case BriefingCompleted:
                 await outbox.CancelPendingAsync(briefing.Id, CancelReasons.BriefingCompleted, ct);
                 if (briefing.Kind == BriefingKind.Regular)
                 {
@@ -50,12 +50,12 @@ internal sealed class BriefingNotifications(NotificationOutbox outbox, ReporterP
 
                 break;
 
-            case BriefingChangeKind.RemotePointLinked when change.RemotePointId is { } linked && Briefing.LiveStatuses.Contains(briefing.Status):
+            case BriefingRemotePointLinked { RemotePointId: var linked } when Briefing.LiveStatuses.Contains(briefing.Status):
                 var link = briefing.RemotePoints.FirstOrDefault(l => l.RemotePointId == linked);
                 await points.PlanReminderAsync(briefing, link ?? new BriefingRemotePoint { BriefingId = briefing.Id, RemotePointId = linked }, ct);
                 break;
 
-            case BriefingChangeKind.RemotePointUnlinked when change.RemotePointId is { } unlinked:
+            case BriefingRemotePointUnlinked { RemotePointId: var unlinked }:
                 await points.CancelForRemotePointAsync(briefing.Id, unlinked, ct);
                 break;
         }

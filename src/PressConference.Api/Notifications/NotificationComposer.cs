@@ -19,7 +19,7 @@ namespace PressConference.Api.Notifications;
 /// the last minute (reporters expected at a point, the digest's counts) and the calendar entry are built then.
 /// </summary>
 public sealed partial class NotificationComposer(AppDbContext db, BriefingAudience audience, PassFiles passes,
-    IOptions<NotificationOptions> options, IOptions<ComplianceOptions> compliance, TimeProvider clock)
+    IOptions<NotificationOptions> options, ComplianceMonitor compliance, CalendarFiles calendar, TimeProvider clock)
 {
     public const string KindHeader = "X-PressConference-Kind";
     public const string BriefingHeader = "X-PressConference-Briefing";
@@ -101,7 +101,7 @@ public sealed partial class NotificationComposer(AppDbContext db, BriefingAudien
 
         if (briefing is not null && WithCalendar.Contains(row.Kind))
         {
-            builder.Attachments.Add($"briefing-{briefing.Id}.ics", CalendarEndpoints.Serialize([briefing], clock.GetUtcNow().UtcDateTime),
+            builder.Attachments.Add($"briefing-{briefing.Id}.ics", calendar.Serialize([briefing], clock.GetUtcNow().UtcDateTime),
                 ContentType.Parse("text/calendar; method=PUBLISH; charset=utf-8"));
         }
 
@@ -146,8 +146,7 @@ public sealed partial class NotificationComposer(AppDbContext db, BriefingAudien
                 break;
 
             case NotificationKind.ComplianceWarning when stored is ComplianceWarningData warning:
-                var state = await ComplianceEndpoints.EvaluateAsync(db, warning.HostAgency ?? string.Empty,
-                    compliance.Value.MaxIntervalMonths, clock.GetUtcNow().UtcDateTime, ct);
+                var state = await compliance.EvaluateAsync(warning.HostAgency ?? string.Empty, clock.GetUtcNow().UtcDateTime, ct);
                 if (!state.WillBeExceeded || state.Deadline is not { } current || current.UtcDateTime != warning.DeadlineAt)
                 {
                     return false;

@@ -8,24 +8,18 @@ using Microsoft.Extensions.Options;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Infrastructure;
-using PressConference.Api.Series;
 
 namespace PressConference.Api.Notifications;
 
 /// <summary>The jobs Hangfire runs; each is a plain service call that tests make directly.</summary>
-public sealed class NotificationJobs(NotificationDispatcher dispatcher, SeriesGenerator series, OfficePlanner planner,
-    IOptions<OfficeOptions> office)
+public sealed class NotificationJobs(NotificationDispatcher dispatcher, OfficePlanner planner, IOptions<OfficeOptions> office)
 {
     public const string DispatchJobId = "notifications-dispatch";
-    public const string SeriesJobId = "series-extend";
     public const string DailyPlanningJobId = "notifications-daily-planning";
 
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task DispatchAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
-
-    [AutomaticRetry(Attempts = 0)]
-    public Task ExtendSeriesAsync(CancellationToken ct) => series.ExtendAllAsync(ct);
 
     [AutomaticRetry(Attempts = 0)]
     public Task PlanDailyAsync(CancellationToken ct) => planner.PlanDailyAsync(office.Value.HostAgency, ct);
@@ -108,8 +102,6 @@ public static class NotificationsSetup
     /// <summary>The notification routes, the Admin-only Hangfire dashboard, and the recurring jobs (cron in Hanoi time).</summary>
     public static WebApplication MapNotifications(this WebApplication app)
     {
-        app.MapNotificationEndpoints();
-
         var dashboard = app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             // Not Hangfire's default (local requests only), which fails behind a reverse proxy and trusts anyone local.
@@ -144,7 +136,6 @@ public static class NotificationsSetup
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var options = new RecurringJobOptions { TimeZone = VietnamTime.Zone };
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), Cron.Minutely(), options);
-        jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.SeriesJobId, j => j.ExtendSeriesAsync(CancellationToken.None), "15 2 * * *", options);
         jobs.AddOrUpdate<NotificationJobs>(NotificationJobs.DailyPlanningJobId, j => j.PlanDailyAsync(CancellationToken.None), "30 2 * * *", options);
         return app;
     }

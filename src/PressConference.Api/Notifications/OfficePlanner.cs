@@ -14,7 +14,7 @@ namespace PressConference.Api.Notifications;
 /// the preparation reminder of a series' next briefing, and the warning before the compliance deadline.
 /// </summary>
 public sealed class OfficePlanner(AppDbContext db, NotificationOutbox outbox, IOptions<NotificationOptions> options,
-    IOptions<ComplianceOptions> compliance)
+    ComplianceMonitor compliance)
 {
     private NotificationOptions Options => options.Value;
 
@@ -47,8 +47,8 @@ public sealed class OfficePlanner(AppDbContext db, NotificationOutbox outbox, IO
     /// </summary>
     internal async Task PlanComplianceWarningAsync(Briefing held, CancellationToken ct)
     {
-        var months = compliance.Value.MaxIntervalMonths;
-        var deadline = VietnamTime.ToLocal(held.StartsAt).AddMonths(months).UtcDateTime;
+        var months = compliance.MaxIntervalMonths;
+        var deadline = compliance.DeadlineAfter(held.StartsAt).UtcDateTime;
         var data = new ComplianceWarningData(held.HostAgency, deadline, held.StartsAt, held.Title, months);
         var subject = $"compliance:{held.HostAgencyKey}:{deadline.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
         foreach (var organizer in await OrganizersAsync(ct))
@@ -66,7 +66,7 @@ public sealed class OfficePlanner(AppDbContext db, NotificationOutbox outbox, IO
     public async Task PlanDailyAsync(string officeHostAgency, CancellationToken ct)
     {
         var now = outbox.Now;
-        var state = await ComplianceEndpoints.EvaluateAsync(db, officeHostAgency, compliance.Value.MaxIntervalMonths, now, ct);
+        var state = await compliance.EvaluateAsync(officeHostAgency, now, ct);
         if (state.LastHeld is { } last && await db.Briefings.FindAsync([last.Id], ct) is { } held)
         {
             await PlanComplianceWarningAsync(held, ct);

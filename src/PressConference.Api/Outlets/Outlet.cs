@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Outlets;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Outlets;
 

@@ -57,7 +57,7 @@ public sealed class PassIssuer(AppDbContext db, PassKeyRing keys, TimeProvider c
     /// <summary>A moved briefing re-signs its live passes with the new window; a cancelled one cancels them.</summary>
     public async Task HandleAsync(BriefingChange change, CancellationToken ct)
     {
-        if (change.Kind is not (BriefingChangeKind.Rescheduled or BriefingChangeKind.Cancelled))
+        if (change is not (BriefingRescheduled or BriefingCancelled))
         {
             return;
         }
@@ -65,7 +65,7 @@ public sealed class PassIssuer(AppDbContext db, PassKeyRing keys, TimeProvider c
         var passes = await db.Passes.Where(p => p.BriefingId == change.Briefing.Id && p.RevokedAt == null).ToListAsync(ct);
         foreach (var pass in passes)
         {
-            if (change.Kind == BriefingChangeKind.Cancelled)
+            if (change is BriefingCancelled)
             {
                 pass.RevokedAt = change.At;
                 pass.RevocationReason = PassRevocation.Cancelled;

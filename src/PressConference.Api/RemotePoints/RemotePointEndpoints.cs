@@ -2,9 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Briefings;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.RemotePoints;
 
@@ -19,11 +16,6 @@ public sealed record RemotePointResponse(Guid Id, string Name, string UnitName, 
         p.IsActive, staff ? p.ContactName : null, staff ? p.ContactPhone : null, staff ? p.ContactEmail : null, staff ? p.VideoLink : null);
 }
 
-public sealed record LinkRemotePointRequest(Guid? RemotePointId, int? Capacity, string? VideoLink);
-
-public sealed record BriefingRemotePointResponse(Guid RemotePointId, string Name, string UnitName, string Address, int Capacity,
-    string? VideoLink, string? ContactName, string? ContactPhone, string? ContactEmail, DateTime LinkedAt);
-
 public static class RemotePointEndpoints
 {
     public static IEndpointRouteBuilder MapRemotePoints(this IEndpointRouteBuilder app)
@@ -33,15 +25,8 @@ public static class RemotePointEndpoints
         points.MapGet("/{id:guid}", Get).AllowAnonymous().WithName("GetRemotePoint");
         points.MapPost("/", Create).Validate<RemotePointRequest>();
         points.MapPut("/{id:guid}", Update).Validate<RemotePointRequest>();
-
-        var links = app.MapGroup("/api/briefings/{id:guid}/remote-points").WithTags("RemotePoints").RequireAuthorization(Policies.Organizer);
-        links.MapGet("/", ListLinks).AllowAnonymous();
-        links.MapPost("/", Link).Validate<LinkRemotePointRequest>().InWriteTransaction();
-        links.MapDelete("/{remotePointId:guid}", Unlink).InWriteTransaction();
         return app;
     }
-
-    private static bool IsStaff(ClaimsPrincipal user) => user.IsOrganizer() || user.IsInRole(Roles.DoorStaff);
 
     private static async Task<Ok<Paged<RemotePointResponse>>> List(ClaimsPrincipal user, AppDbContext db, string? q, bool? includeInactive,
         int? page, int? pageSize, CancellationToken ct)
@@ -58,14 +43,14 @@ public static class RemotePointEndpoints
             query = query.Where(p => p.NameKey.Contains(search));
         }
 
-        var staff = IsStaff(user);
+        var staff = user.IsStaff();
         return TypedResults.Ok(await query.OrderBy(p => p.NameKey).ToPageAsync(page, pageSize, p => RemotePointResponse.From(p, staff), ct));
     }
 
     private static async Task<Results<Ok<RemotePointResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, AppDbContext db,
         CancellationToken ct) =>
         await db.RemotePoints.FindAsync([id], ct) is { } p && (p.IsActive || user.IsOrganizer())
-            ? TypedResults.Ok(RemotePointResponse.From(p, IsStaff(user)))
+            ? TypedResults.Ok(RemotePointResponse.From(p, user.IsStaff()))
             : Problems.NotFound("entity.remotePoint");
 
     private static async Task<Results<CreatedAtRoute<RemotePointResponse>, ValidationProblem>> Create(RemotePointRequest request,
@@ -101,108 +86,6 @@ public static class RemotePointEndpoints
         return TypedResults.Ok(RemotePointResponse.From(point, staff: true));
     }
 
-    private static async Task<Results<Ok<List<BriefingRemotePointResponse>>, ProblemHttpResult>> ListLinks(Guid id, ClaimsPrincipal user,
-        AppDbContext db, CancellationToken ct)
-    {
-        var briefing = await db.Briefings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (briefing is null || (!briefing.IsPublic && !user.IsOrganizer()))
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
-        var staff = IsStaff(user);
-        var links = await db.BriefingRemotePoints.AsNoTracking().Include(l => l.RemotePoint)
-            .Where(l => l.BriefingId == id).ToListAsync(ct);
-        return TypedResults.Ok(links.OrderBy(l => l.RemotePoint!.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi"), true))
-            .Select(l => ToResponse(l, staff)).ToList());
-    }
-
-    private static async Task<Results<Created<BriefingRemotePointResponse>, ProblemHttpResult>> Link(Guid id, LinkRemotePointRequest request,
-        ClaimsPrincipal user, AppDbContext db, BriefingChanges changes, TimeProvider clock, CancellationToken ct)
-    {
-        var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.LinkRemotePoint, now) is { } refusal)
-        {
-            return Problems.Conflict("InvalidTransition", refusal);
-        }
-
-        var point = await db.RemotePoints.FindAsync([request.RemotePointId!.Value], ct);
-        if (point is null)
-        {
-            return Problems.NotFound("entity.remotePoint");
-        }
-
-        if (!point.IsActive)
-        {
-            return Problems.Conflict("RemotePointInactive", Texts.Get("remotePoint.inactive"));
-        }
-
-        if (await db.BriefingRemotePoints.AnyAsync(l => l.BriefingId == id && l.RemotePointId == point.Id, ct))
-        {
-            return Problems.Conflict("AlreadyLinked", Texts.Get("remotePoint.alreadyLinked"));
-        }
-
-        var link = new BriefingRemotePoint
-        {
-            BriefingId = id,
-            RemotePointId = point.Id,
-            Capacity = request.Capacity ?? point.Capacity,
-            VideoLink = string.IsNullOrWhiteSpace(request.VideoLink) ? point.VideoLink : request.VideoLink.Trim(),
-            LinkedAt = now,
-            RemotePoint = point,
-        };
-        db.BriefingRemotePoints.Add(link);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointLinked", null,
-            new { remotePointId = point.Id, point.Name, link.Capacity }));
-        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.RemotePointLinked, now) { RemotePointId = point.Id }, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/briefings/{id}/remote-points/{point.Id}", ToResponse(link, staff: true));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Unlink(Guid id, Guid remotePointId, ClaimsPrincipal user, AppDbContext db,
-        BriefingChanges changes, TimeProvider clock, CancellationToken ct)
-    {
-        var briefing = await db.Briefings.FirstOrDefaultAsync(b => b.Id == id, ct);
-        if (briefing is null)
-        {
-            return Problems.NotFound("entity.briefing");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (briefing.RefusalFor(BriefingAction.LinkRemotePoint, now) is { } refusal)
-        {
-            return Problems.Conflict("InvalidTransition", refusal);
-        }
-
-        var link = await db.BriefingRemotePoints.FirstOrDefaultAsync(l => l.BriefingId == id && l.RemotePointId == remotePointId, ct);
-        if (link is null)
-        {
-            return Problems.Conflict("NotLinked", Texts.Get("remotePoint.notLinked"));
-        }
-
-        if (await db.Registrations.AnyAsync(r => r.BriefingId == id && r.RemotePointId == remotePointId
-                && Accreditation.Registration.OpenStatuses.Contains(r.Status), ct))
-        {
-            return Problems.Conflict("RemotePointHasRegistrations", Texts.Get("remotePoint.hasRegistrations"));
-        }
-
-        db.BriefingRemotePoints.Remove(link);
-        db.BriefingAudit.Add(BriefingAuditEntry.For(id, user, now, "RemotePointUnlinked", null, new { remotePointId }));
-        await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.RemotePointUnlinked, now) { RemotePointId = remotePointId }, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    private static BriefingRemotePointResponse ToResponse(BriefingRemotePoint l, bool staff) => new(l.RemotePointId, l.RemotePoint!.Name,
-        l.RemotePoint.UnitName, l.RemotePoint.Address, l.Capacity, staff ? l.VideoLink : null,
-        staff ? l.RemotePoint.ContactName : null, staff ? l.RemotePoint.ContactPhone : null, staff ? l.RemotePoint.ContactEmail : null, l.LinkedAt);
-
     private static void Apply(RemotePoint p, RemotePointRequest r)
     {
         p.Name = r.Name!.Trim();
@@ -236,14 +119,4 @@ public sealed class RemotePointRequestValidator : AbstractValidator<RemotePointR
 
     internal static bool BeHttpUrl(string? url) => string.IsNullOrWhiteSpace(url)
         || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
-}
-
-public sealed class LinkRemotePointRequestValidator : AbstractValidator<LinkRemotePointRequest>
-{
-    public LinkRemotePointRequestValidator()
-    {
-        RuleFor(r => r.RemotePointId).NotNull();
-        RuleFor(r => r.Capacity).InclusiveBetween(0, 10_000);
-        RuleFor(r => r.VideoLink).MaximumLength(1000).Must(RemotePointRequestValidator.BeHttpUrl).WithMessage(_ => Texts.Get("validation.value"));
-    }
 }

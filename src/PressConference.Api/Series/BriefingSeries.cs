@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PressConference.Api.Briefings;
 
 namespace PressConference.Api.Series;
 
@@ -79,5 +80,8 @@ internal sealed class BriefingSeriesConfiguration : IEntityTypeConfiguration<Bri
         builder.Property(s => s.Venue).HasMaxLength(300);
         builder.Property(s => s.HostAgency).HasMaxLength(300);
         builder.HasOne<Spokespersons.Spokesperson>().WithMany().HasForeignKey(s => s.SpokespersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // Configured from this side so that Briefing keeps only SeriesId and Briefings never names a series.
+        builder.HasMany<Briefing>().WithOne().HasForeignKey(b => b.SeriesId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Series;
 
@@ -34,7 +32,7 @@ public static class SeriesEndpoints
 {
     public static IEndpointRouteBuilder MapSeries(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/briefing-series").WithTags("Series").RequireAuthorization(Policies.Organizer);
+        var group = app.MapGroup("/api/briefing-series").WithTags("Series").RequireAuthorization(Policies.Organizer).WritesInTransaction();
         group.MapPost("/", Create).Validate<SeriesRequest>();
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get).WithName("GetSeries");

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Series;
 
@@ -22,7 +20,8 @@ public sealed record SeriesOccurrenceKept(Guid Id, string Period, string Reason)
 public sealed record SeriesGenerationResult(List<Briefing> Created, List<SeriesOccurrenceKept> LeftAsDraft);
 
 /// <summary>Turns a series rule into briefings, and a changed rule into changed briefings, without touching what people edited.</summary>
-public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, BriefingChanges changes, TimeProvider clock)
+public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, BriefingChanges changes, IBriefingRegistrations registrations,
+    TimeProvider clock)
 {
     /// <summary>Creates the occurrences missing between now and the series' horizon. Saves nothing; the caller does.</summary>
     public async Task<SeriesGenerationResult> ExtendAsync(BriefingSeries series, CancellationToken ct)
@@ -43,14 +42,13 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
 
             var briefing = Briefing.Create(Details(series, date, startsAt), now, series.Id, period);
             db.Briefings.Add(briefing);
-            db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, null, now, "GeneratedFromSeries", null, new { seriesId = series.Id, period }));
+            await changes.RecordAsync(briefing.Id, null, now, "GeneratedFromSeries", null, new { seriesId = series.Id, period }, [], ct);
             if (series.Publish)
             {
                 if ((await planning.FindConflictsAsync(briefing, ct)).Count == 0)
                 {
                     briefing.Publish(now);
-                    db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, null, now, "Published"));
-                    await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Published, now), ct);
+                    await changes.RecordAsync(new BriefingPublished(briefing, now), null, ct);
                 }
                 else
                 {
@@ -88,7 +86,7 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
                 continue;
             }
 
-            if (await db.Registrations.AnyAsync(r => r.BriefingId == briefing.Id && Accreditation.Registration.OpenStatuses.Contains(r.Status), ct))
+            if (await registrations.AnyOpenAsync(briefing.Id, null, ct))
             {
                 kept.Add(new SeriesOccurrenceKept(briefing.Id, period, "HasRegistrations"));
                 continue;
@@ -123,16 +121,10 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
                 briefing.MarkCalendarChanged();
             }
 
-            db.BriefingAudit.Add(BriefingAuditEntry.For(briefing.Id, null, now, "RegeneratedFromSeries", null,
-                new { seriesId = series.Id, oldStartsAt = before.StartsAt, newStartsAt = after.StartsAt, oldTitle = before.Title, newTitle = after.Title }));
-            if (briefing.IsPublic && after.StartsAt != before.StartsAt)
-            {
-                await changes.RaiseAsync(new BriefingChange(briefing, BriefingChangeKind.Rescheduled, now)
-                {
-                    OldStartsAt = before.StartsAt,
-                    OldEndsAt = before.EndsAt,
-                }, ct);
-            }
+            await changes.RecordAsync(briefing.Id, null, now, "RegeneratedFromSeries", null,
+                new { seriesId = series.Id, oldStartsAt = before.StartsAt, newStartsAt = after.StartsAt, oldTitle = before.Title, newTitle = after.Title },
+                briefing.IsPublic && after.StartsAt != before.StartsAt ? [new BriefingRescheduled(briefing, now, before.StartsAt, before.EndsAt)] : [],
+                ct);
 
             updated.Add(new SeriesOccurrenceChange(briefing.Id, period, before.StartsAt, after.StartsAt, VietnamTime.ToLocal(after.StartsAt)));
         }
@@ -140,8 +132,8 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
         return (updated, kept, await ExtendAsync(series, ct));
     }
 
-    /// <summary>Keeps every series generated to its horizon; run by the scheduler.</summary>
-    public async Task<int> ExtendAllAsync(CancellationToken ct)
+    /// <summary>Keeps every series generated to its horizon, in one write transaction; run by the scheduler.</summary>
+    public Task<int> ExtendAllAsync(CancellationToken ct) => WriteTransaction.RunAsync(db, async () =>
     {
         var created = 0;
         foreach (var series in await db.BriefingSeries.ToListAsync(ct))
@@ -149,9 +141,8 @@ public sealed class SeriesGenerator(AppDbContext db, BriefingPlanning planning, 
             created += (await ExtendAsync(series, ct)).Created.Count;
         }
 
-        await db.SaveChangesAsync(ct);
         return created;
-    }
+    }, ct);
 
     /// <summary>The series' occurrences that start after now and before now + horizon.</summary>
     public static IEnumerable<(DateOnly Date, DateTime StartsAt)> Occurrences(BriefingSeries series, DateTime now)

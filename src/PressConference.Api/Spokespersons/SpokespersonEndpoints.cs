@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Spokespersons;
 
@@ -76,16 +75,20 @@ public static class SpokespersonEndpoints
     }
 
     /// <summary>Only a mistaken entry is deleted; someone who has spoken at a briefing is ended with effectiveTo instead.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, AppDbContext db,
+        [FromServices] IEnumerable<ISpokespersonReferences> references, CancellationToken ct)
     {
         if (await db.Spokespersons.FindAsync([id], ct) is not { } spokesperson)
         {
             return Problems.NotFound("entity.spokesperson");
         }
 
-        if (await db.BriefingSpokespersons.AnyAsync(b => b.SpokespersonId == id, ct))
+        foreach (var reference in references)
         {
-            return Problems.Conflict("SpokespersonInUse", Texts.Get("spokesperson.inUse"));
+            if (await reference.IsNamedAsync(id, ct))
+            {
+                return Problems.Conflict("SpokespersonInUse", Texts.Get("spokesperson.inUse"));
+            }
         }
 
         db.Spokespersons.Remove(spokesperson);

@@ -5,6 +5,7 @@ using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PressConference.Api.Notifications;
+using PressConference.Api.Series;
 using PressConference.Tests.Support;
 
 namespace PressConference.Tests.Notifications;
@@ -22,8 +23,8 @@ public sealed partial class SchedulerTests : ApiTest
             Assert.That(jobs[NotificationJobs.DispatchJobId].Cron, Is.EqualTo("* * * * *"));
             Assert.That(jobs[NotificationJobs.DispatchJobId].TimeZoneId, Is.EqualTo("Asia/Ho_Chi_Minh"));
             Assert.That(jobs[NotificationJobs.DispatchJobId].Job.Method.Name, Is.EqualTo(nameof(NotificationJobs.DispatchAsync)));
-            Assert.That(jobs[NotificationJobs.SeriesJobId].Cron, Is.EqualTo("15 2 * * *"));
-            Assert.That(jobs[NotificationJobs.SeriesJobId].Job.Method.Name, Is.EqualTo(nameof(NotificationJobs.ExtendSeriesAsync)));
+            Assert.That(jobs[SeriesJobs.ExtendJobId].Cron, Is.EqualTo("15 2 * * *"));
+            Assert.That(jobs[SeriesJobs.ExtendJobId].Job.Method.Name, Is.EqualTo(nameof(SeriesJobs.ExtendAsync)));
             Assert.That(jobs[NotificationJobs.DailyPlanningJobId].Cron, Is.EqualTo("30 2 * * *"));
         });
     }

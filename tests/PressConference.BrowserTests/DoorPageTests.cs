@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PressConference.Api.CheckIn;
@@ -16,13 +15,14 @@ namespace PressConference.BrowserTests;
 /// </summary>
 public sealed class DoorPageTests
 {
-    private DoorServer _server = null!;
+    private TestHost _server = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private HttpClient _admin = null!;
     private (string Email, string Password) _doorStaff;
-    private JsonNode _briefing = null!;
-    private Guid BriefingId => _briefing["id"]!.GetValue<Guid>();
+    private TestData _data = null!;
+    private TestBriefing _briefing = null!;
+    private Guid BriefingId => _briefing.Id;
 
     /// <summary>When set, each verdict screen is saved there as a PNG (to judge the design; never committed).</summary>
     private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("DOOR_SCREENSHOTS");
@@ -31,13 +31,13 @@ public sealed class DoorPageTests
     public async Task StartAsync()
     {
         Chromium.ExecutableOrSkip();
-        _server = new DoorServer();
-        _admin = await _server.SignInAsync(DoorServer.AdminEmail, DoorServer.AdminPassword);
-        _doorStaff = await _admin.CreateDoorStaffAsync();
-        _briefing = await _admin.CreatePublishedBriefingAsync(_server, "Họp báo thường kỳ tháng 11 về tình hình kinh tế - xã hội", days: 1);
+        _server = new TestHost(loopback: true);
+        _admin = await _server.SignInAdminAsync();
+        _doorStaff = await _admin.CreateStaffAsync("DoorStaff");
+        _data = new TestData(_admin, _server.Clock);
+        _briefing = await _data.BriefingAsync(_data.At(1, 10), title: "Họp báo thường kỳ tháng 11 về tình hình kinh tế - xã hội");
         // Doors open an hour before the start by default: stand at the door ten minutes after they open.
-        var doorsOpen = _briefing["startsAt"]!.GetValue<DateTime>().AddMinutes(-_briefing["doorsOpenMinutesBefore"]!.GetValue<int>());
-        _server.Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(doorsOpen, DateTimeKind.Utc)).AddMinutes(10));
+        _server.Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(_briefing.DoorsOpenAt, DateTimeKind.Utc)).AddMinutes(10));
         (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
@@ -83,8 +83,8 @@ public sealed class DoorPageTests
     public async Task A_valid_pass_is_admitted_a_second_scan_is_already_checked_in_and_forged_or_foreign_passes_are_refused()
     {
         var pass = await _server.IssuePassAsync(BriefingId, "Nguyễn Thị Mai Hương", "Báo Hà Nội Mới");
-        var other = await _admin.CreatePublishedBriefingAsync(_server, "Họp báo chuyên đề giao thông", days: 2);
-        var foreign = await _server.IssuePassAsync(other["id"]!.GetValue<Guid>(), "Trần Văn Bình", "Đài Phát thanh và Truyền hình Hà Nội");
+        var other = await _data.BriefingAsync(_data.At(2, 10), title: "Họp báo chuyên đề giao thông");
+        var foreign = await _server.IssuePassAsync(other.Id, "Trần Văn Bình", "Đài Phát thanh và Truyền hình Hà Nội");
         await using var context = await NewPhoneAsync();
         var page = await context.NewPageAsync();
         await SignInAndChooseAsync(page);
@@ -192,8 +192,8 @@ public sealed class DoorPageTests
         var revoked = await _server.IssuePassAsync(BriefingId, "Ngô Thanh Hà", "Báo Lao Động Thủ đô");
         var cancelled = await _server.IssuePassAsync(BriefingId, "Bùi Quốc Việt", "Báo Đầu tư");
         var valid = await _server.IssuePassAsync(BriefingId, "Trịnh Mai Anh", "Báo Văn hóa");
-        var other = await _admin.CreatePublishedBriefingAsync(_server, "Họp báo chuyên đề về du lịch", days: 3);
-        var foreign = await _server.IssuePassAsync(other["id"]!.GetValue<Guid>(), "Lý Gia Huy", "Báo Giao thông");
+        var other = await _data.BriefingAsync(_data.At(3, 10), title: "Họp báo chuyên đề về du lịch");
+        var foreign = await _server.IssuePassAsync(other.Id, "Lý Gia Huy", "Báo Giao thông");
         await _server.RevokeAsync(revoked, PassRevocation.Revoked);
         await _server.RevokeAsync(cancelled, PassRevocation.Cancelled);
         await using var context = await NewPhoneAsync();
@@ -219,13 +219,13 @@ public sealed class DoorPageTests
         }
 
         // The phone's clock decides the window while offline: before doors open, and at the end of the briefing.
-        var doorsOpen = _briefing["startsAt"]!.GetValue<DateTime>().AddMinutes(-_briefing["doorsOpenMinutesBefore"]!.GetValue<int>());
+        var doorsOpen = _briefing.DoorsOpenAt;
         await context.Clock.SetFixedTimeAsync(doorsOpen.AddMinutes(-1));
         await ScanAsync(page, valid.Token, ++sequence);
         await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "NotYetOpen");
         await Expect(page.Locator("#verdict-note")).ToHaveTextAsync("Mở cửa lúc " + doorsOpen.AddHours(7).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await ShotAsync(page, "10-not-yet-open-offline");
-        await context.Clock.SetFixedTimeAsync(_briefing["endsAt"]!.GetValue<DateTime>());
+        await context.Clock.SetFixedTimeAsync(_briefing.EndsAt);
         await ScanAsync(page, valid.Token, ++sequence);
         await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "Closed");
         await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync("Đã hết giờ soát vé");
@@ -235,7 +235,7 @@ public sealed class DoorPageTests
     [Test]
     public async Task A_remote_point_door_admits_its_own_passes_and_refuses_main_venue_ones_online_and_offline()
     {
-        var point = await _admin.LinkRemotePointAsync(BriefingId, "Hàng Trống");
+        var point = (await _data.RemotePointAsync(BriefingId, ward: "Hàng Trống")).Id;
         var local = await _server.IssuePassAsync(BriefingId, "Phạm Thu Trang", "Báo Kinh tế và Đô thị", point);
         var mainVenue = await _server.IssuePassAsync(BriefingId, "Đỗ Minh Quân", "Báo Pháp luật Thủ đô");
         var mainVenueToo = await _server.IssuePassAsync(BriefingId, "Vũ Thị Lan", "Tạp chí Người Hà Nội");
@@ -269,7 +269,7 @@ public sealed class DoorPageTests
     public async Task The_camera_reads_a_pass_held_up_to_it_and_the_pass_is_admitted()
     {
         var pass = await _server.IssuePassAsync(BriefingId, "Hoàng Đức Anh", "Báo Nhân Dân");
-        var video = FakeCamera.WriteVideo(pass.Token, _server.Folder);
+        var video = FakeCamera.WriteVideo(pass.Token, _server.Directory);
         var (playwright, browser) = await Chromium.LaunchAsync("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
             $"--use-file-for-fake-video-capture={video}");
         try

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Accreditation;
-using PressConference.Api.Demo;
 using PressConference.Tests.Support;
 
 namespace PressConference.Tests.Accreditation;
@@ -27,7 +25,7 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task Two_hundred_parallel_registrations_for_fifty_seats_approve_exactly_fifty_and_waitlist_the_rest_in_order()
     {
-        var briefing = await BriefingAsync(capacity: 50);
+        var briefing = (await Data.BriefingAsync(capacity: 50)).Id;
         var reporters = new List<(HttpClient Client, Guid Card)>();
         for (var i = 0; i < 200; i++)
         {
@@ -66,7 +64,7 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task Parallel_registrations_by_one_reporter_leave_exactly_one_open_registration()
     {
-        var briefing = await BriefingAsync(capacity: 10);
+        var briefing = (await Data.BriefingAsync(capacity: 10)).Id;
         var (client, card) = await ReporterWithCardAsync();
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RegisterAsync(client, briefing, card)));
         Assert.That(results.Count(r => Status(r) == "Approved"), Is.EqualTo(1));
@@ -76,7 +74,7 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task A_full_location_waitlists_with_the_next_position()
     {
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var a = await ReporterWithCardAsync();
         var b = await ReporterWithCardAsync();
         var c = await ReporterWithCardAsync();
@@ -90,7 +88,7 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task Cancelling_an_approved_registration_promotes_the_first_on_the_waitlist()
     {
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var a = await ReporterWithCardAsync();
         var b = await ReporterWithCardAsync();
         var c = await ReporterWithCardAsync();
@@ -114,7 +112,7 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task Cancelling_a_waitlisted_registration_promotes_nobody_and_closes_the_gap()
     {
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var a = await ReporterWithCardAsync();
         var b = await ReporterWithCardAsync();
         var c = await ReporterWithCardAsync();
@@ -129,11 +127,11 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task An_organizer_cancels_only_with_a_reason_and_a_cancelled_registration_cannot_be_cancelled_again()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var a = await ReporterWithCardAsync();
         var registration = await RegisterAsync(a.Client, briefing, a.Card);
         var problem = await Organizer.PostJsonAsync($"/api/registrations/{registration.Id()}/cancel").ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["reason"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("reason"), Is.EqualTo(new[] { "Cần nêu lý do khi hủy đăng ký của người khác." }));
         var cancelled = await Organizer.PostJsonAsync($"/api/registrations/{registration.Id()}/cancel", new { reason = "Trùng lặp" })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.That(cancelled.Str("reason"), Is.EqualTo("Trùng lặp"));
@@ -144,10 +142,8 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task Approving_from_the_waitlist_answers_409_when_full_and_raising_the_capacity_lets_the_waitlist_in()
     {
-        var start = DateTimeOffset.Parse(Local(15, 9), CultureInfo.InvariantCulture);
-        var request = Builders.Briefing(F, start, venue: $"Phòng họp {Guid.NewGuid():N}") with { Capacity = 1 };
-        var briefing = (await Organizer.PostJsonAsync("/api/briefings", request).ExpectAsync(HttpStatusCode.Created)).Id();
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing}/publish").ExpectAsync(HttpStatusCode.OK);
+        var created = await Data.BriefingAsync(Data.At(15, 9), capacity: 1);
+        var briefing = created.Id;
         var a = await ReporterWithCardAsync();
         var b = await ReporterWithCardAsync();
         await RegisterAsync(a.Client, briefing, a.Card);
@@ -156,7 +152,7 @@ public sealed class CapacityTests : AccreditationTest
         var full = await Organizer.PostJsonAsync($"/api/registrations/{waiting.Id()}/approve").ExpectAsync(HttpStatusCode.Conflict);
         Assert.That(full.Str("code"), Is.EqualTo("LocationFull"));
 
-        await Organizer.PutJsonAsync($"/api/briefings/{briefing}", request with { Capacity = 2 }).ExpectAsync(HttpStatusCode.OK);
+        await Organizer.PutJsonAsync($"/api/briefings/{briefing}", created.Request with { Capacity = 2 }).ExpectAsync(HttpStatusCode.OK);
         var approved = await b.Client.GetAsync($"/api/registrations/{waiting.Id()}").ExpectAsync(HttpStatusCode.OK);
         Assert.That(Status(approved), Is.EqualTo("Approved"), "the raised capacity's seat goes to the waitlist by itself");
         await Organizer.PostJsonAsync($"/api/registrations/{waiting.Id()}/approve").ExpectAsync(HttpStatusCode.Conflict);
@@ -165,10 +161,8 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task Each_remote_point_has_its_own_seats()
     {
-        var briefing = await BriefingAsync(capacity: 5);
-        var point = (await Organizer.PostJsonAsync("/api/remote-points", Builders.RemotePoint(F, $"Thử {Guid.NewGuid():N}"[..12]))
-            .ExpectAsync(HttpStatusCode.Created)).Id();
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing}/remote-points", new { remotePointId = point, capacity = 1 }).ExpectAsync(HttpStatusCode.Created);
+        var briefing = (await Data.BriefingAsync(capacity: 5)).Id;
+        var point = (await Data.RemotePointAsync(briefing, capacity: 1)).Id;
         var a = await ReporterWithCardAsync();
         var b = await ReporterWithCardAsync();
         var c = await ReporterWithCardAsync();
@@ -186,20 +180,18 @@ public sealed class CapacityTests : AccreditationTest
     [Test]
     public async Task A_remote_point_not_linked_to_the_briefing_is_refused()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var a = await ReporterWithCardAsync();
         var problem = await a.Client.PostJsonAsync($"/api/briefings/{briefing}/registrations", new { credentialId = a.Card, remotePointId = Guid.NewGuid() })
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["remotePointId"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("remotePointId"), Is.EqualTo(new[] { "Điểm cầu này không được kết nối với họp báo." }));
     }
 
     [Test]
     public async Task A_remote_point_with_registrations_cannot_be_unlinked_until_they_are_cancelled()
     {
-        var briefing = await BriefingAsync();
-        var point = (await Organizer.PostJsonAsync("/api/remote-points", Builders.RemotePoint(F, $"Gỡ {Guid.NewGuid():N}"[..12]))
-            .ExpectAsync(HttpStatusCode.Created)).Id();
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing}/remote-points", new { remotePointId = point }).ExpectAsync(HttpStatusCode.Created);
+        var briefing = (await Data.BriefingAsync()).Id;
+        var point = (await Data.RemotePointAsync(briefing)).Id;
         var a = await ReporterWithCardAsync();
         var registration = await RegisterAsync(a.Client, briefing, a.Card, point);
 
@@ -207,5 +199,33 @@ public sealed class CapacityTests : AccreditationTest
         Assert.That(refused.Str("code"), Is.EqualTo("RemotePointHasRegistrations"));
         await a.Client.PostJsonAsync($"/api/registrations/{registration.Id()}/cancel").ExpectAsync(HttpStatusCode.OK);
         await Organizer.DeleteAsync($"/api/briefings/{briefing}/remote-points/{point}").ExpectAsync(HttpStatusCode.NoContent);
+    }
+
+    [Test]
+    public async Task Raising_the_capacity_gives_the_new_seats_to_the_waitlist_in_order_and_a_newcomer_waits_behind()
+    {
+        var created = await Data.BriefingAsync(Data.At(12, 9), capacity: 1);
+        var briefing = created.Id;
+        var a = await ReporterWithCardAsync("Lê Văn Đến Trước");
+        var b = await ReporterWithCardAsync("Trần Thị Chờ Lâu");
+        var d = await ReporterWithCardAsync("Hoàng Văn Chờ Sau");
+        var c = await ReporterWithCardAsync("Phạm Văn Đến Sau");
+        Assert.That(Status(await RegisterAsync(a.Client, briefing, a.Card)), Is.EqualTo("Approved"));
+        var first = await RegisterAsync(b.Client, briefing, b.Card);
+        var second = await RegisterAsync(d.Client, briefing, d.Card);
+        Assert.That((Position(first), Position(second)), Is.EqualTo(((int?)1, (int?)2)));
+
+        await Organizer.PutJsonAsync($"/api/briefings/{briefing}", created.Request with { Capacity = 2, Reason = "Thêm ghế" }).ExpectAsync(HttpStatusCode.OK);
+
+        var promoted = await b.Client.GetAsync($"/api/registrations/{first.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.That(Status(promoted), Is.EqualTo("Approved"), "the new seat went to the first in line");
+        Assert.That((await b.Client.GetAsync($"/api/registrations/{first.Id()}/pass").ExpectAsync(HttpStatusCode.OK)).Str("status"), Is.EqualTo("Valid"));
+        var stillWaiting = await d.Client.GetAsync($"/api/registrations/{second.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.That((Status(stillWaiting), Position(stillWaiting)), Is.EqualTo(("Waitlisted", (int?)1)));
+        var history = await Organizer.GetAsync($"/api/registrations/{first.Id()}/history").ExpectAsync(HttpStatusCode.OK);
+        Assert.That(history.AsArray().Select(h => h!.Str("action")), Does.Contain("PromotedFromWaitlist"));
+
+        var newcomer = await RegisterAsync(c.Client, briefing, c.Card);
+        Assert.That((Status(newcomer), Position(newcomer)), Is.EqualTo(("Waitlisted", (int?)2)), "a newcomer waits behind those already waiting");
     }
 }

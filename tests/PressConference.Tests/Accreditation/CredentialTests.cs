@@ -39,6 +39,7 @@ public sealed class CredentialTests : AccreditationTest
             Is.EqualTo(("Nguyễn Văn Anh", "Anh Nguyên", "0912 345 678", "en")));
 
         var bad = await reporter.PutJsonAsync("/api/me/profile", new { fullName = "", preferredLanguage = "fr" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(bad.Str("code"), Is.EqualTo("ValidationFailed"));
         Assert.That(bad["errors"]!.AsObject().Select(e => e.Key), Is.SupersetOf(new[] { "fullName", "preferredLanguage" }));
         await Anonymous.GetAsync("/api/me/profile").ExpectAsync(HttpStatusCode.Unauthorized);
     }
@@ -80,15 +81,17 @@ public sealed class CredentialTests : AccreditationTest
     public async Task Each_kind_of_credential_names_its_missing_fields()
     {
         var card = await Reporter.PostJsonAsync("/api/me/credentials", new { type = "PressCard" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(card.Str("code"), Is.EqualTo("ValidationFailed"));
         Assert.That(card["errors"]!.AsObject().Select(e => e.Key),
             Is.SupersetOf(new[] { "outletId", "number", "holderName", "birthYear", "issuedOn", "expiresOn" }));
         var letter = await Reporter.PostJsonAsync("/api/me/credentials", new { type = "IntroductionLetter" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(letter.Str("code"), Is.EqualTo("ValidationFailed"));
         Assert.That(letter["errors"]!.AsObject().Select(e => e.Key), Is.SupersetOf(new[]
         {
             "outletId", "letterNumber", "letterDate", "reporterName", "addressedTo", "validFrom", "validUntil", "signerName", "signerTitle", "photoIdNumber",
         }));
         var none = await Reporter.PostJsonAsync("/api/me/credentials", new { }).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(none["errors"]!["type"], Is.Not.Null);
+        Assert.That(none.FieldErrors("type"), Is.EqualTo(new[] { "'type' phải có giá trị." }));
     }
 
     [Test]
@@ -98,10 +101,10 @@ public sealed class CredentialTests : AccreditationTest
         await CardAsync(reporter, "Mai Anh", _outlet, number: "HN-2026/00042");
         var tooLong = await reporter.PostJsonAsync("/api/me/credentials", Builders.PressCard(F, "Mai Anh", _outlet, new DateOnly(2026, 2, 1), number: new string('1', 21)))
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(tooLong["errors"]!["number"], Is.Not.Null);
+        Assert.That(tooLong.FieldErrors("number"), Is.EqualTo(new[] { "Độ dài tối đa của 'number' phải là 20 kí tự hoặc ít hơn. Bạn đã nhập 21 kí tự." }));
         var symbols = await reporter.PostJsonAsync("/api/me/credentials", Builders.PressCard(F, "Mai Anh", _outlet, new DateOnly(2026, 2, 1), number: "12<34>"))
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(symbols["errors"]!["number"], Is.Not.Null);
+        Assert.That(symbols.FieldErrors("number"), Is.EqualTo(new[] { "'number' không đúng định dạng." }));
     }
 
     [Test]
@@ -109,7 +112,7 @@ public sealed class CredentialTests : AccreditationTest
     {
         var problem = await Reporter.PostJsonAsync("/api/me/credentials", Builders.PressCard(F, "X", Guid.NewGuid(), new DateOnly(2026, 2, 1)))
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["outletId"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("outletId"), Is.EqualTo(new[] { "Không có cơ quan báo chí này trong danh mục." }));
         var kept = await Reporter.PostJsonAsync("/api/me/credentials", Builders.PressCard(F, "X", null, new DateOnly(2026, 2, 1), outletName: "Tạp chí Chưa Cấp Phép"))
             .ExpectAsync(HttpStatusCode.Created);
         Assert.That((kept["outletId"], kept.Str("outletName")), Is.EqualTo(((System.Text.Json.Nodes.JsonNode?)null, "Tạp chí Chưa Cấp Phép")));
@@ -121,7 +124,8 @@ public sealed class CredentialTests : AccreditationTest
         var added = await Organizer.PostJsonAsync("/api/card-revocations", new { number = "rv 1001", revokedOn = "2026-10-01", note = "Vi phạm đạo đức nghề nghiệp" })
             .ExpectAsync(HttpStatusCode.Created);
         Assert.That(added.Str("number"), Is.EqualTo("RV1001"));
-        await Organizer.PostJsonAsync("/api/card-revocations", new { number = "RV1001", revokedOn = "2026-10-01" }).ExpectAsync(HttpStatusCode.BadRequest);
+        var twice = await Organizer.PostJsonAsync("/api/card-revocations", new { number = "RV1001", revokedOn = "2026-10-01" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(twice.FieldErrors("number"), Is.EqualTo(new[] { "Số thẻ này đã có trong danh sách thu hồi." }));
         await Reporter.GetAsync("/api/card-revocations").ExpectAsync(HttpStatusCode.Forbidden);
 
         var csv = new StringContent("number,revokedOn,note\nRV1002,2026-09-01,Hết hạn sử dụng\nRV1001,2026-10-02,Cập nhật\n", Encoding.UTF8, "text/csv");

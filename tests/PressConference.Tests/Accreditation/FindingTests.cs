@@ -37,7 +37,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_valid_card_at_an_open_briefing_is_approved_with_no_findings()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync());
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id);
         Assert.That(result.Status, Is.EqualTo("Approved"));
         Assert.That(result.Codes, Is.Empty);
         Assert.That(result.Node["waitlistPosition"], Is.Null);
@@ -46,20 +46,14 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_valid_letter_addressed_to_the_host_agency_is_approved()
     {
-        var result = await RegisterWithLetterAsync(await BriefingAsync());
+        var result = await RegisterWithLetterAsync((await Data.BriefingAsync()).Id);
         Assert.That(result.Status, Is.EqualTo("Approved"), result.Node.ToJsonString());
     }
 
     [Test]
     public async Task Registration_before_the_window_opens_is_BriefingNotOpen()
     {
-        var start = DateTimeOffset.Parse(Local(20, 9), System.Globalization.CultureInfo.InvariantCulture);
-        var request = PressConference.Api.Demo.Builders.Briefing(F, start, venue: $"Phòng {Guid.NewGuid():N}") with
-        {
-            RegistrationOpensAt = DateTimeOffset.Parse(Local(5, 8), System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var briefing = (await Organizer.PostJsonAsync("/api/briefings", request).ExpectAsync(HttpStatusCode.Created)).Id();
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing}/publish").ExpectAsync(HttpStatusCode.OK);
+        var briefing = (await Data.BriefingAsync(Data.At(20, 9), registrationOpensAt: Data.At(5, 8))).Id;
 
         var result = await RegisterWithCardAsync(briefing);
         Assert.That(result.Status, Is.EqualTo("Rejected"));
@@ -70,7 +64,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_cancelled_briefing_is_BriefingNotOpen()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         await Organizer.PostJsonAsync($"/api/briefings/{briefing}/cancel", new { reason = "Thay đổi kế hoạch" }).ExpectAsync(HttpStatusCode.OK);
         Assert.That((await RegisterWithCardAsync(briefing)).Codes, Does.Contain("BriefingNotOpen"));
     }
@@ -78,7 +72,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_draft_briefing_does_not_exist_for_reporters()
     {
-        var briefing = await BriefingAsync(publish: false);
+        var briefing = (await Data.BriefingAsync(publish: false)).Id;
         var card = await CardAsync(Reporter, Name, _outlet);
         await Reporter.PostJsonAsync($"/api/briefings/{briefing}/registrations", new { credentialId = card }).ExpectAsync(HttpStatusCode.NotFound);
     }
@@ -86,9 +80,9 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task Registration_after_closing_is_RegistrationClosed_and_before_it_is_not()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         Assert.That((await RegisterWithCardAsync(briefing)).Codes, Does.Not.Contain("RegistrationClosed"));
-        var other = await BriefingAsync();
+        var other = (await Data.BriefingAsync()).Id;
         await Organizer.PostJsonAsync($"/api/briefings/{other}/close-registration").ExpectAsync(HttpStatusCode.OK);
         var result = await RegisterWithCardAsync(other);
         Assert.That(result.Status, Is.EqualTo("Rejected"));
@@ -98,12 +92,12 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task An_outlet_not_in_the_registry_is_OutletUnknown_and_a_registered_one_is_not()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var unknown = await RegisterWithCardAsync(briefing, outletName: "Trung tâm Truyền thông Sáng Tạo Việt");
         Assert.That(unknown.Status, Is.EqualTo("Rejected"));
         Assert.That(unknown.Codes, Is.EqualTo(new[] { "OutletUnknown" }));
 
-        var known = await RegisterWithCardAsync(await BriefingAsync(), outletName: "BÁO TIN TỨC   THỦ ĐÔ");
+        var known = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, outletName: "BÁO TIN TỨC   THỦ ĐÔ");
         Assert.That(known.Codes, Is.Empty);
         Assert.That(known.Status, Is.EqualTo("Approved"));
     }
@@ -112,14 +106,14 @@ public sealed class FindingTests : AccreditationTest
     public async Task An_outlet_suspended_on_the_briefing_date_is_OutletSuspended()
     {
         var suspended = await OutletAsync(status: OutletStatus.Suspended, statusFrom: Day(0), statusUntil: Day(30));
-        Assert.That((await RegisterWithCardAsync(await BriefingAsync(days: 10), outlet: suspended)).Codes, Is.EqualTo(new[] { "OutletSuspended" }));
+        Assert.That((await RegisterWithCardAsync((await Data.BriefingAsync(startsAt: Data.At(10, 9))).Id, outlet: suspended)).Codes, Is.EqualTo(new[] { "OutletSuspended" }));
     }
 
     [Test]
     public async Task A_suspension_that_ended_before_the_briefing_date_is_not_a_finding()
     {
         var lifted = await OutletAsync(status: OutletStatus.Suspended, statusFrom: Day(-30), statusUntil: Day(5));
-        var result = await RegisterWithCardAsync(await BriefingAsync(days: 10), outlet: lifted);
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync(startsAt: Data.At(10, 9))).Id, outlet: lifted);
         Assert.That(result.Codes, Is.Empty);
     }
 
@@ -127,14 +121,14 @@ public sealed class FindingTests : AccreditationTest
     public async Task A_revoked_outlet_is_OutletRevoked_and_an_active_one_is_not()
     {
         var revoked = await OutletAsync(status: OutletStatus.Revoked, statusFrom: Day(-100));
-        Assert.That((await RegisterWithCardAsync(await BriefingAsync(), outlet: revoked)).Codes, Is.EqualTo(new[] { "OutletRevoked" }));
-        Assert.That((await RegisterWithCardAsync(await BriefingAsync(), outlet: _outlet)).Codes, Does.Not.Contain("OutletRevoked"));
+        Assert.That((await RegisterWithCardAsync((await Data.BriefingAsync()).Id, outlet: revoked)).Codes, Is.EqualTo(new[] { "OutletRevoked" }));
+        Assert.That((await RegisterWithCardAsync((await Data.BriefingAsync()).Id, outlet: _outlet)).Codes, Does.Not.Contain("OutletRevoked"));
     }
 
     [Test]
     public async Task A_card_expiring_before_the_briefing_date_is_CardExpired()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(days: 10), issuedOn: new DateOnly(2026, 1, 10), expiresOn: Day(9));
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync(startsAt: Data.At(10, 9))).Id, issuedOn: new DateOnly(2026, 1, 10), expiresOn: Day(9));
         Assert.That(result.Status, Is.EqualTo("Rejected"));
         Assert.That(result.Codes, Is.EqualTo(new[] { "CardExpired" }));
     }
@@ -142,7 +136,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_card_expiring_on_the_briefing_date_is_still_valid()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(days: 10), issuedOn: new DateOnly(2026, 1, 10), expiresOn: Day(10));
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync(startsAt: Data.At(10, 9))).Id, issuedOn: new DateOnly(2026, 1, 10), expiresOn: Day(10));
         Assert.That(result.Codes, Is.Empty);
     }
 
@@ -151,9 +145,9 @@ public sealed class FindingTests : AccreditationTest
     {
         await Organizer.PostJsonAsync("/api/card-revocations", new { number = "R 77001", revokedOn = Day(-3), note = "Thu hồi theo quyết định" })
             .ExpectAsync(HttpStatusCode.Created);
-        var revoked = await RegisterWithCardAsync(await BriefingAsync(), number: "r77001");
+        var revoked = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, number: "r77001");
         Assert.That(revoked.Codes, Is.EqualTo(new[] { "CardRevoked" }));
-        var other = await RegisterWithCardAsync(await BriefingAsync(), number: "R77002");
+        var other = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, number: "R77002");
         Assert.That(other.Codes, Is.Empty);
     }
 
@@ -161,21 +155,21 @@ public sealed class FindingTests : AccreditationTest
     public async Task A_card_of_the_2021_2025_series_past_the_cut_off_is_CardSeriesCutOff()
     {
         // The fixture's clock is in November 2026, after the default cut-off of 31 March 2026.
-        var result = await RegisterWithCardAsync(await BriefingAsync(), issuedOn: new DateOnly(2022, 5, 1), expiresOn: new DateOnly(2025, 12, 31));
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, issuedOn: new DateOnly(2022, 5, 1), expiresOn: new DateOnly(2025, 12, 31));
         Assert.That(result.Codes, Is.EqualTo(new[] { "CardSeriesCutOff" }));
     }
 
     [Test]
     public async Task A_card_of_the_new_series_is_not_cut_off()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(), issuedOn: new DateOnly(2026, 1, 2), expiresOn: new DateOnly(2031, 1, 1));
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, issuedOn: new DateOnly(2026, 1, 2), expiresOn: new DateOnly(2031, 1, 1));
         Assert.That(result.Codes, Does.Not.Contain("CardSeriesCutOff"));
     }
 
     [Test]
     public async Task A_letter_to_another_agency_is_LetterWrongAgency()
     {
-        var result = await RegisterWithLetterAsync(await BriefingAsync(), addressedTo: "Sở Y tế Hà Nội");
+        var result = await RegisterWithLetterAsync((await Data.BriefingAsync()).Id, addressedTo: "Sở Y tế Hà Nội");
         Assert.That(result.Status, Is.EqualTo("Rejected"));
         Assert.That(result.Codes, Is.EqualTo(new[] { "LetterWrongAgency" }));
     }
@@ -185,30 +179,30 @@ public sealed class FindingTests : AccreditationTest
     [TestCase("Ủy ban nhân dân thành phố Hà Nội")]
     public async Task A_letter_to_the_host_agency_by_another_of_its_names_or_without_diacritics_is_not_LetterWrongAgency(string addressedTo)
     {
-        var result = await RegisterWithLetterAsync(await BriefingAsync(), addressedTo: addressedTo);
+        var result = await RegisterWithLetterAsync((await Data.BriefingAsync()).Id, addressedTo: addressedTo);
         Assert.That(result.Codes, Is.Empty);
     }
 
     [Test]
     public async Task A_letter_that_ends_before_the_briefing_date_is_LetterNotValidOnDate()
     {
-        var result = await RegisterWithLetterAsync(await BriefingAsync(days: 10), validFrom: 0, validUntil: 9);
+        var result = await RegisterWithLetterAsync((await Data.BriefingAsync(startsAt: Data.At(10, 9))).Id, validFrom: 0, validUntil: 9);
         Assert.That(result.Codes, Is.EqualTo(new[] { "LetterNotValidOnDate" }));
     }
 
     [Test]
     public async Task A_letter_valid_through_the_briefing_date_is_not_LetterNotValidOnDate()
     {
-        var result = await RegisterWithLetterAsync(await BriefingAsync(days: 10), validFrom: 10, validUntil: 10);
+        var result = await RegisterWithLetterAsync((await Data.BriefingAsync(startsAt: Data.At(10, 9))).Id, validFrom: 10, validUntil: 10);
         Assert.That(result.Codes, Is.Empty);
     }
 
     [Test]
     public async Task A_letter_without_content_is_LetterContentMissing()
     {
-        var result = await RegisterWithLetterAsync(await BriefingAsync(), purpose: null);
+        var result = await RegisterWithLetterAsync((await Data.BriefingAsync()).Id, purpose: null);
         Assert.That(result.Codes, Is.EqualTo(new[] { "LetterContentMissing" }));
-        var filled = await RegisterWithLetterAsync(await BriefingAsync(), purpose: "Tìm hiểu tiến độ giải ngân vốn đầu tư công");
+        var filled = await RegisterWithLetterAsync((await Data.BriefingAsync()).Id, purpose: "Tìm hiểu tiến độ giải ngân vốn đầu tư công");
         Assert.That(filled.Codes, Does.Not.Contain("LetterContentMissing"));
     }
 
@@ -216,7 +210,7 @@ public sealed class FindingTests : AccreditationTest
     [TestCase("Nguyễn Thị Mai Hường")]
     public async Task A_holder_name_that_differs_from_the_profile_is_NameMismatch(string holder)
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(), holder: holder);
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, holder: holder);
         Assert.That(result.Status, Is.EqualTo("Rejected"));
         Assert.That(result.Codes, Is.EqualTo(new[] { "NameMismatch" }));
     }
@@ -225,7 +219,7 @@ public sealed class FindingTests : AccreditationTest
     [TestCase("  Nguyễn Thị Mai Hương ")]
     public async Task The_same_name_in_other_case_or_spacing_is_no_finding(string holder)
     {
-        Assert.That((await RegisterWithCardAsync(await BriefingAsync(), holder: holder)).Codes, Is.Empty);
+        Assert.That((await RegisterWithCardAsync((await Data.BriefingAsync()).Id, holder: holder)).Codes, Is.Empty);
     }
 
     [Test]
@@ -233,7 +227,7 @@ public sealed class FindingTests : AccreditationTest
     {
         var nfd = Name.Normalize(System.Text.NormalizationForm.FormD);
         Assert.That(nfd, Is.Not.EqualTo(Name));
-        var result = await RegisterWithCardAsync(await BriefingAsync(), holder: nfd);
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, holder: nfd);
         Assert.That(result.Codes, Is.Empty);
         Assert.That(result.Status, Is.EqualTo("Approved"));
     }
@@ -241,7 +235,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_name_without_diacritics_goes_to_review_as_NameMatchesWithoutDiacritics()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(), holder: "NGUYEN THI MAI HUONG");
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, holder: "NGUYEN THI MAI HUONG");
         Assert.That(result.Status, Is.EqualTo("PendingReview"));
         Assert.That(result.Codes, Is.EqualTo(new[] { "NameMatchesWithoutDiacritics" }));
         Assert.That(result.Node["findings"]![0]!.Str("severity"), Is.EqualTo("Soft"));
@@ -250,7 +244,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task An_outlet_named_by_its_old_name_goes_to_review_as_OutletMatchedByAlias()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(), outletName: "bao thu do xua");
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, outletName: "bao thu do xua");
         Assert.That(result.Status, Is.EqualTo("PendingReview"));
         Assert.That(result.Codes, Is.EqualTo(new[] { "OutletMatchedByAlias" }));
         Assert.That(result.Node.Str("outletName"), Is.EqualTo("Báo Tin Tức Thủ Đô"));
@@ -259,7 +253,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_briefing_without_auto_approval_sends_every_clean_registration_to_review()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(autoApprove: false));
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync(autoApprove: false)).Id);
         Assert.That(result.Status, Is.EqualTo("PendingReview"));
         Assert.That(result.Codes, Is.EqualTo(new[] { "ManualReviewRequired" }));
     }
@@ -267,7 +261,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_second_open_registration_for_the_same_briefing_is_AlreadyRegistered_until_the_first_is_cancelled()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var first = await RegisterWithCardAsync(briefing);
         Assert.That(first.Codes, Does.Not.Contain("AlreadyRegistered"));
         var second = await RegisterWithCardAsync(briefing);
@@ -282,7 +276,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task Hard_and_soft_findings_together_reject_and_list_every_reason()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(autoApprove: false), holder: "NGUYEN THI MAI HUONG",
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync(autoApprove: false)).Id, holder: "NGUYEN THI MAI HUONG",
             issuedOn: new DateOnly(2026, 1, 10), expiresOn: Day(1));
         Assert.That(result.Status, Is.EqualTo("Rejected"));
         Assert.That(result.Codes, Is.EquivalentTo(new[] { "CardExpired", "NameMatchesWithoutDiacritics", "ManualReviewRequired" }));
@@ -291,7 +285,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task Finding_messages_are_in_vietnamese_by_default_and_in_english_on_request()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var card = await CardAsync(Reporter, Name, _outlet, new DateOnly(2026, 1, 10), Day(1));
         var vi = await RegisterAsync(Reporter, briefing, card);
         Assert.That(vi["findings"]![0]!.Str("message"), Does.Contain("Thẻ nhà báo hết hạn"));
@@ -305,7 +299,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task A_rejected_registration_is_stored_with_its_findings_for_the_office()
     {
-        var result = await RegisterWithCardAsync(await BriefingAsync(), holder: "Trần Văn Bình");
+        var result = await RegisterWithCardAsync((await Data.BriefingAsync()).Id, holder: "Trần Văn Bình");
         var stored = await StoredAsync(result.Node.Id());
         Assert.That(stored.Status, Is.EqualTo(PressConference.Api.Accreditation.RegistrationStatus.Rejected));
         Assert.That(stored.FindingList.Select(f => f.Code.ToString()), Is.EqualTo(new[] { "NameMismatch" }));
@@ -315,7 +309,7 @@ public sealed class FindingTests : AccreditationTest
     [Test]
     public async Task Questions_are_optional_and_kept()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var card = await CardAsync(Reporter, Name, _outlet);
         var result = await Reporter.PostJsonAsync($"/api/briefings/{briefing}/registrations",
             new { credentialId = card, questions = "Tiến độ tuyến đường sắt số 3?" }).ExpectAsync(HttpStatusCode.Created);
@@ -334,7 +328,7 @@ public sealed class CardSeriesCutOffSettingTests : AccreditationTest
     {
         var outlet = await OutletAsync();
         var card = await CardAsync(Reporter, "Nguyễn Thị Mai Hương", outlet, new DateOnly(2022, 5, 1), new DateOnly(2025, 12, 31));
-        var result = await RegisterAsync(Reporter, await BriefingAsync(), card);
+        var result = await RegisterAsync(Reporter, (await Data.BriefingAsync()).Id, card);
         Assert.That(Codes(result), Is.Empty);
         Assert.That(Status(result), Is.EqualTo("Approved"));
     }
@@ -347,7 +341,7 @@ public sealed class RegistrationWindowTests : AccreditationTest
     public async Task Registering_after_the_closing_time_is_RegistrationClosed()
     {
         var outlet = await OutletAsync();
-        var briefing = await BriefingAsync(days: 1);
+        var briefing = (await Data.BriefingAsync(startsAt: Data.At(1, 9))).Id;
         var card = await CardAsync(Reporter, "Nguyễn Thị Mai Hương", outlet);
         var closesAt = (await Organizer.GetAsync($"/api/briefings/{briefing}").ExpectAsync(HttpStatusCode.OK))["registrationClosesAt"]!.GetValue<DateTime>();
 

@@ -19,7 +19,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task The_review_list_filters_by_status_and_finds_names_without_diacritics()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var clean = await CardAsync(Reporter, Name, _outlet);
         var review = await QuickReporterAsync("Phạm Quốc Khánh");
         var soft = await CardAsync(review, "PHAM QUOC KHANH", _outlet);
@@ -37,7 +37,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task Approving_and_rejecting_by_hand_are_audited_with_who_when_findings_and_reason()
     {
-        var briefing = await BriefingAsync(autoApprove: false);
+        var briefing = (await Data.BriefingAsync(autoApprove: false)).Id;
         var a = await QuickReporterAsync("Đỗ Thu Trang");
         var b = await QuickReporterAsync("Vũ Hải Đăng");
         var first = await RegisterAsync(a, briefing, await CardAsync(a, "Đỗ Thu Trang", _outlet));
@@ -45,7 +45,8 @@ public sealed class ReviewTests : AccreditationTest
 
         var approved = await Organizer.PostJsonAsync($"/api/registrations/{first.Id()}/approve", new { reason = "Đủ điều kiện" }).ExpectAsync(HttpStatusCode.OK);
         Assert.That(Status(approved), Is.EqualTo("Approved"));
-        await Organizer.PostJsonAsync($"/api/registrations/{second.Id()}/reject", new { }).ExpectAsync(HttpStatusCode.BadRequest);
+        var noReason = await Organizer.PostJsonAsync($"/api/registrations/{second.Id()}/reject", new { }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(noReason.FieldErrors("reason"), Is.EqualTo(new[] { "'reason' không được rỗng." }));
         var rejected = await Organizer.PostJsonAsync($"/api/registrations/{second.Id()}/reject", new { reason = "Không thuộc lĩnh vực" })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.That((Status(rejected), rejected.Str("reason")), Is.EqualTo(("Rejected", "Không thuộc lĩnh vực")));
@@ -65,7 +66,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task Rejecting_an_approved_registration_gives_its_seat_to_the_waitlist()
     {
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var a = await QuickReporterAsync("Lý Thanh Tâm");
         var b = await QuickReporterAsync("Hồ Ngọc Lan");
         var first = await RegisterAsync(a, briefing, await CardAsync(a, "Lý Thanh Tâm", _outlet));
@@ -77,7 +78,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task A_rejected_reporter_registers_again_with_another_credential()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var reporter = await QuickReporterAsync(Name);
         var expired = await CardAsync(reporter, Name, _outlet, new DateOnly(2026, 1, 5), Day(2));
         var rejected = await RegisterAsync(reporter, briefing, expired);
@@ -94,7 +95,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task A_reporter_never_sees_another_reporters_registration_credential_or_photo_id()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var owner = await QuickReporterAsync(Name);
         var letter = await LetterAsync(owner, Name, _outlet, HostAgency, Day(0), Day(30));
         var registration = await RegisterAsync(owner, briefing, letter);
@@ -123,7 +124,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task The_csv_export_lists_name_outlet_location_status_and_decision_time_without_photo_ids()
     {
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var reporter = await QuickReporterAsync("Trịnh Công Sơn");
         var letter = await LetterAsync(reporter, "Trịnh Công Sơn", _outlet, HostAgency, Day(0), Day(30));
         await RegisterAsync(reporter, briefing, letter);
@@ -143,7 +144,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task Rescheduling_moves_registrations_whose_credential_no_longer_covers_the_date_to_review()
     {
-        var briefing = await BriefingAsync(days: 10, capacity: 5);
+        var briefing = (await Data.BriefingAsync(startsAt: Data.At(10, 9), capacity: 5)).Id;
         var covered = await QuickReporterAsync("Ngô Bảo Châu");
         var notCovered = await QuickReporterAsync("Đặng Thái Sơn");
         var stays = await RegisterAsync(covered, briefing, await CardAsync(covered, "Ngô Bảo Châu", _outlet));
@@ -167,7 +168,7 @@ public sealed class ReviewTests : AccreditationTest
     [Test]
     public async Task Cancelling_a_briefing_cancels_every_registration()
     {
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var a = await QuickReporterAsync("Cao Văn Lầu");
         var b = await QuickReporterAsync("Bùi Xuân Phái");
         var first = await RegisterAsync(a, briefing, await CardAsync(a, "Cao Văn Lầu", _outlet));
@@ -202,5 +203,29 @@ public sealed class ReviewTests : AccreditationTest
         }).ExpectAsync(HttpStatusCode.OK);
         var kept = change["kept"]!.AsArray().Single(k => k!["id"]!.GetValue<Guid>() == occurrences[0]);
         Assert.That(kept!.Str("reason"), Is.EqualTo("HasRegistrations"));
+    }
+
+    [Test]
+    public async Task A_registration_left_in_review_cannot_be_approved_once_the_briefing_is_completed_409_BriefingOver_and_no_seat_is_taken()
+    {
+        var briefing = (await Data.BriefingAsync(autoApprove: false, startsAt: Data.At(3, 9))).Id;
+        var reporter = await QuickReporterAsync("Tô Hoài Nam");
+        var card = await CardAsync(reporter, "Tô Hoài Nam", _outlet);
+        var registration = await RegisterAsync(reporter, briefing, card);
+        Assert.That(Status(registration), Is.EqualTo("PendingReview"));
+
+        var start = DateTimeOffset.Parse((await Organizer.GetAsync($"/api/briefings/{briefing}").ExpectAsync(HttpStatusCode.OK)).Str("startsAt"),
+            CultureInfo.InvariantCulture);
+        Factory.Clock.SetUtcNow(start.AddHours(2));
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing}/complete").ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await Organizer.PostJsonAsync($"/api/registrations/{registration.Id()}/approve", new { reason = "Duyệt muộn" })
+            .ExpectAsync(HttpStatusCode.Conflict);
+        Assert.That(problem.Str("code"), Is.EqualTo("BriefingOver"));
+        Assert.That(Status(await reporter.GetAsync($"/api/registrations/{registration.Id()}").ExpectAsync(HttpStatusCode.OK)), Is.EqualTo("PendingReview"));
+        var history = (await Organizer.GetAsync($"/api/registrations/{registration.Id()}/history").ExpectAsync(HttpStatusCode.OK)).AsArray();
+        Assert.That(history.Select(h => h!.Str("action")), Is.EqualTo(new[] { "SentToReview" }));
+        var seats = await WithDbAsync(db => db.LocationSeats.Where(s => s.BriefingId == briefing).Select(s => s.Approved).ToListAsync());
+        Assert.That(seats.Sum(), Is.Zero, "no seat taken");
     }
 }

@@ -49,7 +49,7 @@ public sealed class StatusSeamTests : AccreditationTest
     public async Task The_handler_sees_each_change_once_with_the_previous_status_before_it_is_saved()
     {
         var outlet = await OutletAsync();
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var emails = new List<(string Email, string Name)>();
         foreach (var name in new[] { "Mạc Đĩnh Chi", "Lương Thế Vinh" })
         {

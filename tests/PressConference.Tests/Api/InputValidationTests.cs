@@ -62,6 +62,7 @@ public sealed class InputValidationTests : ApiTest
         using var request = Request(method, url, "{\"title\": ");
         var problem = await Admin.SendAsync(request).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.That(problem["errors"], Is.Not.Null);
+        Assert.That(problem.Str("code"), Is.EqualTo("ValidationFailed"), problem.ToJsonString());
     }
 
     [TestCase("{\"kind\": \"Monthly\"}", "kind", "Regular, AdHoc, Thematic")]
@@ -116,6 +117,6 @@ public sealed class InputValidationTests : ApiTest
         {
             title = new string('T', 301), kind = "Thematic", startsAt = "2027-01-01T09:00", endsAt = "2027-01-01T10:00",
         }).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["title"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("title"), Is.EqualTo(new[] { "Độ dài tối đa của 'title' phải là 300 kí tự hoặc ít hơn. Bạn đã nhập 301 kí tự." }));
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class StartupTests
     [Test]
     public async Task Start_up_creates_the_sqlite_file_migrates_it_in_wal_mode_and_creates_the_admin()
     {
-        await using var factory = new ApiFactory();
+        await using var factory = new TestHost();
         using var client = factory.CreateClient();
         Assert.That(await client.GetStringAsync("/health"), Is.EqualTo("Healthy"));
         Assert.That(File.Exists(factory.DatabasePath), Is.True);
@@ -24,7 +24,7 @@ public sealed partial class StartupTests
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory;";
         Assert.That(await command.ExecuteScalarAsync(), Is.GreaterThan(0));
 
-        var login = await client.PostJsonAsync("/api/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword })
+        var login = await client.PostJsonAsync("/api/auth/login", new { email = TestHost.AdminEmail, password = TestHost.AdminPassword })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.That(login.Str("accessToken"), Is.Not.Empty);
     }
@@ -32,7 +32,7 @@ public sealed partial class StartupTests
     [Test]
     public void A_bad_setting_stops_the_service_with_a_message_naming_it()
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { ["Compliance:MaxIntervalMonths"] = "6" });
+        using var factory = new TestHost(new Dictionary<string, string?> { ["Compliance:MaxIntervalMonths"] = "6" });
         var error = Assert.Catch(() => factory.CreateClient());
         Assert.That(error!.ToString(), Does.Contain("MaxIntervalMonths"));
     }
@@ -40,7 +40,7 @@ public sealed partial class StartupTests
     [Test]
     public async Task Demo_data_fills_an_empty_database_once_and_leaves_a_filled_one_alone()
     {
-        await using var factory = new ApiFactory(new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        await using var factory = new TestHost(new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
         using var client = factory.CreateClient();
         var briefings = await client.GetAsync("/api/briefings?pageSize=200").ExpectAsync(HttpStatusCode.OK);
         var total = briefings["total"]!.GetValue<int>();
@@ -49,7 +49,7 @@ public sealed partial class StartupTests
         Assert.That(points["items"]!.AsArray().Select(p => p!.Str("name")), Does.Contain("Điểm cầu phường Hoàn Kiếm"));
 
         // A second start on the same, now filled, database seeds nothing more.
-        await using var again = new ApiFactory(new Dictionary<string, string?>
+        await using var again = new TestHost(new Dictionary<string, string?>
         {
             ["Demo:Seed"] = "true",
             ["ConnectionStrings:PressConference"] = $"Data Source={factory.DatabasePath}",

@@ -72,7 +72,7 @@ public sealed class BriefingConflictTests : ApiTest
         var second = await DraftAsync("Hội trường 5", "2027-03-06T10:00", "2027-03-06T11:00");
 
         var noReason = await Organizer.PostJsonAsync($"/api/briefings/{second}/publish", new { force = true }).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(noReason["errors"]!["reason"], Is.Not.Null);
+        Assert.That(noReason.FieldErrors("reason"), Is.EqualTo(new[] { "Khi bỏ qua xung đột lịch phải ghi lý do." }));
         await Organizer.PostJsonAsync($"/api/briefings/{second}/publish", new { force = true, reason = "Hai phòng họp khác nhau trong hội trường" })
             .ExpectAsync(HttpStatusCode.OK);
 

@@ -99,7 +99,7 @@ public sealed class BriefingLifecycleTests : ApiTest
             }
 
             var missing = await Act(id, "cancel", new { }, HttpStatusCode.BadRequest);
-            Assert.That(missing["errors"]!["reason"], Is.Not.Null);
+            Assert.That(missing.FieldErrors("reason"), Is.EqualTo(new[] { "'reason' không được rỗng." }));
             var cancelled = await Act(id, "cancel", new { reason = "Lãnh đạo bận đột xuất" });
             Assert.That(cancelled.Str("status"), Is.EqualTo("Cancelled"));
             Assert.That(cancelled.Str("cancellationReason"), Is.EqualTo("Lãnh đạo bận đột xuất"));
@@ -149,8 +149,8 @@ public sealed class BriefingLifecycleTests : ApiTest
     {
         var id = await DraftAsync();
         var problem = await Act(id, "reschedule", new { startsAt = "2020-01-01T09:00" }, HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["startsAt"], Is.Not.Null);
-        Assert.That(problem["errors"]!["reason"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("startsAt"), Is.EqualTo(new[] { "Thời gian mới phải ở tương lai." }));
+        Assert.That(problem.FieldErrors("reason"), Is.EqualTo(new[] { "'reason' không được rỗng." }));
     }
 
     [Test]

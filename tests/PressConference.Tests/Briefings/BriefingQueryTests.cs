@@ -63,16 +63,16 @@ public sealed class BriefingQueryTests : ApiTest
         Assert.That(page["items"]!.AsArray(), Has.Count.EqualTo(1));
     }
 
-    [TestCase("kind=Monthly", "kind")]
-    [TestCase("status=Open", "status")]
-    [TestCase("from=yesterday", "from")]
-    [TestCase("pageSize=0", "pageSize")]
-    [TestCase("page=abc", "page")]
-    [TestCase("sort=title", "sort")]
-    public async Task Bad_list_parameters_are_a_400_naming_the_parameter(string query, string field)
+    [TestCase("kind=Monthly", "kind", "Giá trị không hợp lệ; chấp nhận: Regular, AdHoc, Thematic.")]
+    [TestCase("status=Open", "status", "Giá trị không hợp lệ; chấp nhận: Draft, Published, RegistrationClosed, Completed, Cancelled.")]
+    [TestCase("from=yesterday", "from", "Ngày giờ không hợp lệ; dùng dạng 2026-12-24T15:00 (giờ Việt Nam) hoặc kèm múi giờ.")]
+    [TestCase("pageSize=0", "pageSize", "'pageSize' phải có giá trị trong khoảng từ 1 đến 200. Bạn đã nhập 0.")]
+    [TestCase("page=abc", "page", "Tham số 'page' không hợp lệ.")]
+    [TestCase("sort=title", "sort", "Giá trị không hợp lệ; chấp nhận: start, newest.")]
+    public async Task Bad_list_parameters_are_a_400_naming_the_parameter_and_what_is_wrong(string query, string field, string message)
     {
         var problem = await Anonymous.GetAsync($"/api/briefings?{query}").ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]![field], Is.Not.Null, problem.ToJsonString());
+        Assert.That(problem.FieldErrors(field), Is.EqualTo(new[] { message }), problem.ToJsonString());
     }
 
     [Test]

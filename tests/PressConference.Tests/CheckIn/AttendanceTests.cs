@@ -10,8 +10,8 @@ public sealed class AttendanceTests : PassTest
     [Test]
     public async Task Attendance_counts_per_location_and_after_completion_the_missing_are_no_shows()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id, capacity: 25);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id, capacity: 25)).Id;
         var came = await IssueAsync(briefing.Id, reporterName: "Đã Đến");
         var notYet = await IssueAsync(briefing.Id, reporterName: "Chưa Đến");
         var revoked = await IssueAsync(briefing.Id, reporterName: "Bị Thu Hồi");
@@ -54,7 +54,7 @@ public sealed class AttendanceTests : PassTest
     [Test]
     public async Task The_csv_lists_every_pass_with_its_status_in_Vietnamese_and_neutralises_formulas()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var came = await IssueAsync(briefing.Id, reporterName: "Lý Thu Thảo", outletName: "Báo Thanh Niên, Hà Nội");
         await IssueAsync(briefing.Id, reporterName: "=HYPERLINK(\"http://evil\")", outletName: "Báo \"Mới\"");
         var cancelled = await IssueAsync(briefing.Id, reporterName: "Hủy Đăng Ký");
@@ -79,7 +79,7 @@ public sealed class AttendanceTests : PassTest
     [Test]
     public async Task Attendance_is_for_organizers()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         await Reporter.GetAsync($"/api/briefings/{briefing.Id}/attendance").ExpectAsync(HttpStatusCode.Forbidden);
         await (await DoorAsync()).GetAsync($"/api/briefings/{briefing.Id}/attendance.csv").ExpectAsync(HttpStatusCode.Forbidden);
         await Organizer.GetAsync($"/api/briefings/{Guid.NewGuid()}/attendance").ExpectAsync(HttpStatusCode.NotFound);

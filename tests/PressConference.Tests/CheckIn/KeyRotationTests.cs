@@ -11,7 +11,7 @@ public sealed class KeyRotationTests : PassTest
     [Test]
     public async Task Rotation_adds_a_key_new_passes_use_it_and_passes_signed_before_stay_valid()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var before = await IssueAsync(briefing.Id, reporterName: "Trước Khi Đổi");
         var keysBefore = await (await DoorAsync()).GetAsync("/api/checkin/keys").ExpectAsync(HttpStatusCode.OK);
 
@@ -38,7 +38,7 @@ public sealed class KeyRotationTests : PassTest
     [Test]
     public async Task A_rescheduled_briefing_re_signs_its_passes_with_the_current_key()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await Admin.PostJsonAsync("/api/checkin/keys/rotate").ExpectAsync(HttpStatusCode.OK);
         await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/reschedule", new { startsAt = briefing.StartsAt.AddHours(2), reason = "Lùi giờ" })
@@ -51,10 +51,10 @@ public sealed class KeyRotationTests : PassTest
     [Test]
     public async Task A_second_host_on_the_same_database_verifies_and_signs_with_the_same_keys()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var fromFirst = await IssueAsync(briefing.Id, reporterName: "Máy Một");
         var keyCount = await WithDbAsync(db => db.PassSigningKeys.CountAsync());
-        await using var second = new ApiFactory(new Dictionary<string, string?> { ["ConnectionStrings:PressConference"] = $"Data Source={Factory.DatabasePath}" });
+        await using var second = new TestHost(new Dictionary<string, string?> { ["ConnectionStrings:PressConference"] = $"Data Source={Factory.DatabasePath}" });
         second.Clock.SetUtcNow(Now);
         using var _ = second.CreateClient();
 

@@ -18,8 +18,8 @@ public sealed class OfflineSyncTests : PassTest
     [Test]
     public async Task The_bundle_has_the_keys_the_locations_passes_the_revoked_ids_the_window_and_a_version()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var here = await IssueAsync(briefing.Id, point, reporterName: "Đỗ Hải Yến", outletName: "VnExpress");
         var gone = await IssueAsync(briefing.Id, point, reporterName: "Ngô Quang Vinh");
         var elsewhere = await IssueAsync(briefing.Id, reporterName: "Ở Hội Trường");
@@ -36,8 +36,8 @@ public sealed class OfflineSyncTests : PassTest
                 Is.EquivalentTo(new[] { "passId", "reporterName", "outletName", "checkedInAt", "firstDoor" }), "nothing more about the person");
             Assert.That(bundle["revokedPassIds"]!.AsArray().Select(p => p!.GetValue<Guid>()), Is.EqualTo(new[] { gone.PassId }));
             Assert.That(bundle["revocations"]![0]!.Str("reason"), Is.EqualTo("Revoked"));
-            Assert.That(Utc(bundle.Str("validFrom")), Is.EqualTo(briefing.DoorsOpenAt));
-            Assert.That(Utc(bundle.Str("validUntil")), Is.EqualTo(briefing.EndsAt));
+            Assert.That(TestData.Utc(bundle.Str("validFrom")), Is.EqualTo(briefing.DoorsOpenAt));
+            Assert.That(TestData.Utc(bundle.Str("validUntil")), Is.EqualTo(briefing.EndsAt));
             Assert.That(bundle["keys"]!.AsArray(), Is.Not.Empty);
             Assert.That(bundle.Str("location"), Does.StartWith("Điểm cầu"));
             Assert.That(bundle.Str("version"), Has.Length.EqualTo(16));
@@ -56,9 +56,9 @@ public sealed class OfflineSyncTests : PassTest
     [Test]
     public async Task A_bound_account_gets_the_bundle_of_its_own_location_and_no_other()
     {
-        var briefing = await BriefingAsync();
-        var other = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var other = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var mine = await IssueAsync(briefing.Id, point);
         var bound = await CreateUserClientAsync("DoorStaff");
         await Organizer.PutJsonAsync($"/api/checkin/door-bindings/{await UserIdAsync(bound)}", new { briefingId = briefing.Id, remotePointId = point })
@@ -77,7 +77,7 @@ public sealed class OfflineSyncTests : PassTest
     [Test]
     public async Task Offline_scans_are_admitted_as_of_when_they_were_made_and_sending_the_batch_again_changes_nothing()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var first = await IssueAsync(briefing.Id, reporterName: "Mai Anh");
         var second = await IssueAsync(briefing.Id, reporterName: "Quốc Bảo");
         var door = await DoorAsync();
@@ -109,7 +109,7 @@ public sealed class OfflineSyncTests : PassTest
     [Test]
     public async Task The_same_batch_sent_twice_at_the_same_moment_admits_once()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         var door = await DoorAsync();
         ClockTo(briefing.StartsAt);
@@ -124,7 +124,7 @@ public sealed class OfflineSyncTests : PassTest
     [Test]
     public async Task An_earlier_offline_admission_wins_over_a_later_online_one_and_both_doors_are_told()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         var door = await DoorAsync();
         var offlineAt = briefing.StartsAt.AddMinutes(-40);
@@ -137,7 +137,7 @@ public sealed class OfflineSyncTests : PassTest
         Assert.That(result.Str("conflict"), Is.EqualTo("AdmittedTwice"));
         var conflict = sync["conflicts"]![0]!;
         Assert.That(conflict.Str("kind"), Is.EqualTo("AdmittedTwice"));
-        Assert.That(Utc(conflict.Str("firstCheckedInAt")), Is.EqualTo(offlineAt));
+        Assert.That(TestData.Utc(conflict.Str("firstCheckedInAt")), Is.EqualTo(offlineAt));
         Assert.That(conflict.Str("firstDoor"), Does.StartWith("Cổng phụ"));
         var checkIn = await WithDbAsync(db => db.CheckIns.SingleAsync(c => c.PassId == pass.PassId));
         Assert.That((checkIn.CheckedInAt, checkIn.DoorId), Is.EqualTo((offlineAt, "Cổng phụ")), "the earliest admission counts");
@@ -145,14 +145,14 @@ public sealed class OfflineSyncTests : PassTest
         var later = await SyncAsync(door, "tablet-4", briefing.Id, null, "Cổng sau", Scan(pass.Token, offlineAt.AddMinutes(5)));
         Assert.That(later["results"]![0]!.Str("result"), Is.EqualTo("AlreadyCheckedIn"));
         Assert.That(later["conflicts"]![0]!.Str("kind"), Is.EqualTo("AdmittedTwice"));
-        Assert.That(Utc(later["conflicts"]![0]!.Str("firstCheckedInAt")), Is.EqualTo(offlineAt));
+        Assert.That(TestData.Utc(later["conflicts"]![0]!.Str("firstCheckedInAt")), Is.EqualTo(offlineAt));
         Assert.That(await WithDbAsync(db => db.CheckIns.CountAsync(c => c.PassId == pass.PassId)), Is.EqualTo(1));
     }
 
     [Test]
     public async Task A_pass_revoked_before_the_offline_scan_is_a_conflict_and_one_revoked_after_it_was_admitted_rightly()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var before = await IssueAsync(briefing.Id, reporterName: "Thu Hồi Trước");
         var after = await IssueAsync(briefing.Id, reporterName: "Thu Hồi Sau");
         var door = await DoorAsync();
@@ -169,14 +169,14 @@ public sealed class OfflineSyncTests : PassTest
         var conflict = sync["conflicts"]!.AsArray().Single()!;
         Assert.That(conflict.Str("kind"), Is.EqualTo("RevokedBeforeScan"));
         Assert.That(conflict["passId"]!.GetValue<Guid>(), Is.EqualTo(before.PassId));
-        Assert.That(Utc(conflict.Str("revokedAt")), Is.EqualTo(briefing.DoorsOpenAt.AddMinutes(5)));
+        Assert.That(TestData.Utc(conflict.Str("revokedAt")), Is.EqualTo(briefing.DoorsOpenAt.AddMinutes(5)));
     }
 
     [Test]
     public async Task An_offline_scan_outside_the_window_or_for_another_place_is_refused_as_of_when_it_was_made()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var pass = await IssueAsync(briefing.Id);
         var door = await DoorAsync();
         ClockTo(briefing.EndsAt.AddMinutes(10));
@@ -194,6 +194,7 @@ public sealed class OfflineSyncTests : PassTest
     {
         var door = await DoorAsync();
         var problem = await door.PostJsonAsync("/api/checkin/sync", new { scans = new[] { new { token = "X" } } }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Str("code"), Is.EqualTo("ValidationFailed"));
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.SupersetOf(new[] { "deviceId", "scans[0].scannedAt" }));
     }
 }

@@ -12,7 +12,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task A_valid_pass_is_admitted_with_name_and_outlet_then_already_checked_in_at_any_door()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id, reporterName: "Trần Văn Hùng", outletName: "Báo Nhân Dân");
         DoorsOpen(briefing);
         var door = await DoorAsync();
@@ -25,7 +25,7 @@ public sealed class ScanTests : PassTest
             Assert.That(first.Str("reporterName"), Is.EqualTo("Trần Văn Hùng"));
             Assert.That(first.Str("outletName"), Is.EqualTo("Báo Nhân Dân"));
             Assert.That(first.Str("location"), Does.StartWith("Hội trường"));
-            Assert.That(Utc(first.Str("checkedInAt")), Is.EqualTo(Now.UtcDateTime));
+            Assert.That(TestData.Utc(first.Str("checkedInAt")), Is.EqualTo(Now.UtcDateTime));
             Assert.That(first["firstCheckedInAt"], Is.Null);
             Assert.That(first.Str("message"), Does.StartWith("Mời vào"));
         });
@@ -35,7 +35,7 @@ public sealed class ScanTests : PassTest
         Assert.Multiple(() =>
         {
             Assert.That(again.Str("result"), Is.EqualTo("AlreadyCheckedIn"));
-            Assert.That(Utc(again.Str("firstCheckedInAt")), Is.EqualTo(Now.UtcDateTime.AddMinutes(-3)));
+            Assert.That(TestData.Utc(again.Str("firstCheckedInAt")), Is.EqualTo(Now.UtcDateTime.AddMinutes(-3)));
             Assert.That(again.Str("firstDoor"), Does.StartWith("Cửa A"));
             Assert.That(again.Str("reporterName"), Is.EqualTo("Trần Văn Hùng"));
         });
@@ -54,7 +54,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task A_token_with_one_changed_character_is_refused_as_invalid_signature()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         DoorsOpen(briefing);
         var bytes = Base45.Decode(pass.Token);
@@ -67,7 +67,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task A_token_signed_with_a_key_id_the_service_never_had_is_refused_as_unknown_key()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         DoorsOpen(briefing);
         PassTokenFormat.TryRead(pass.Token, out var payload, out _, out _);
@@ -80,8 +80,8 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task A_door_working_for_another_briefing_refuses_the_pass_as_wrong_briefing()
     {
-        var briefing = await BriefingAsync();
-        var other = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var other = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         DoorsOpen(briefing);
         var result = await ScanAsync(await DoorAsync(), pass.Token, briefingId: other.Id);
@@ -91,8 +91,8 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task A_remote_point_pass_at_the_main_venue_and_the_reverse_are_refused_as_wrong_location()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var atPoint = await IssueAsync(briefing.Id, point);
         var atVenue = await IssueAsync(briefing.Id);
         DoorsOpen(briefing);
@@ -105,7 +105,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task Before_doors_open_the_pass_is_refused_as_not_yet_open_and_after_the_end_as_closed()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         var door = await DoorAsync();
         ClockTo(briefing.DoorsOpenAt.AddMinutes(-1));
@@ -122,7 +122,7 @@ public sealed class ScanTests : PassTest
     [TestCase(PassRevocation.Cancelled, "Cancelled", "Đăng ký hoặc cuộc họp báo đã bị hủy.")]
     public async Task A_revoked_or_cancelled_pass_is_refused_with_its_own_reason(PassRevocation revocation, string reason, string message)
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await RevokeAsync(pass.RegistrationId, revocation);
         DoorsOpen(briefing);
@@ -144,9 +144,9 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task A_bound_door_account_refuses_passes_of_other_briefings_and_scanning_for_another_location()
     {
-        var briefing = await BriefingAsync();
-        var other = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var other = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var bound = await CreateUserClientAsync("DoorStaff");
         var boundId = await UserIdAsync(bound);
         var binding = await Organizer.PutJsonAsync($"/api/checkin/door-bindings/{boundId}", new { briefingId = briefing.Id, remotePointId = point })
@@ -160,7 +160,7 @@ public sealed class ScanTests : PassTest
         DoorsOpen(briefing);
         Assert.That((await ScanAsync(bound, elsewhere.Token)).Str("reason"), Is.EqualTo("WrongBriefing"));
         Assert.That((await ScanAsync(bound, mine.Token, briefingId: other.Id)).Str("reason"), Is.EqualTo("WrongBriefing"));
-        var otherPoint = await RemotePointAsync(briefing.Id);
+        var otherPoint = (await Data.RemotePointAsync(briefing.Id)).Id;
         Assert.That((await ScanAsync(bound, mine.Token, remotePointId: otherPoint)).Str("reason"), Is.EqualTo("WrongLocation"));
         Assert.That((await ScanAsync(bound, mine.Token)).Str("result"), Is.EqualTo("Admitted"), "no location named: the binding's");
     }
@@ -168,7 +168,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task Only_door_staff_accounts_can_be_bound_and_only_organizers_bind()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var reporterId = await ReporterIdAsync();
         var problem = await Organizer.PutJsonAsync($"/api/checkin/door-bindings/{reporterId}", new { briefingId = briefing.Id })
             .ExpectAsync(HttpStatusCode.Conflict);
@@ -187,7 +187,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task Two_doors_scanning_the_same_pass_at_the_same_instant_admit_it_exactly_once()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         DoorsOpen(briefing);
         var doors = new[] { await DoorAsync(), await CreateUserClientAsync("DoorStaff"), Organizer, Admin };
@@ -209,7 +209,7 @@ public sealed class ScanTests : PassTest
     [Test]
     public async Task Every_scan_is_logged_with_door_account_result_and_time()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         DoorsOpen(briefing);
         var door = await DoorAsync();

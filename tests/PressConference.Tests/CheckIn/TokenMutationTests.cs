@@ -11,8 +11,8 @@ public sealed class TokenMutationTests : PassTest
     [Test]
     public async Task Thousands_of_mutated_tokens_are_all_refused_by_the_verifier_and_a_sample_through_the_door()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var pass = await IssueAsync(briefing.Id, point);
         var other = await IssueAsync(briefing.Id, reporterName: "Bùi Thị Thu");
         var mutants = Mutants(pass.Token, other.PassId).ToList();

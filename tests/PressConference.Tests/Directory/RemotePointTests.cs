@@ -6,20 +6,7 @@ namespace PressConference.Tests.Directory;
 
 public sealed class RemotePointTests : ApiTest
 {
-    private async Task<Guid> PointAsync(string ward) =>
-        (await Organizer.PostJsonAsync("/api/remote-points", Builders.RemotePoint(Builders.Faker(), ward)).ExpectAsync(HttpStatusCode.Created)).Id();
-
-    private async Task<Guid> BriefingAsync(bool publish = true)
-    {
-        var id = (await Organizer.PostJsonAsync("/api/briefings", Builders.Briefing(Builders.Faker(), DateTimeOffset.Parse(Local(12, 9), System.Globalization.CultureInfo.InvariantCulture),
-            venue: $"Phòng {Guid.NewGuid():N}")).ExpectAsync(HttpStatusCode.Created)).Id();
-        if (publish)
-        {
-            await Organizer.PostJsonAsync($"/api/briefings/{id}/publish").ExpectAsync(HttpStatusCode.OK);
-        }
-
-        return id;
-    }
+    private async Task<Guid> PointAsync(string ward) => (await Data.RemotePointAsync(ward: ward)).Id;
 
     [Test]
     public async Task Contacts_and_video_links_are_for_staff_only()
@@ -40,7 +27,7 @@ public sealed class RemotePointTests : ApiTest
         await PointAsync("Hồng Hà");
         var duplicate = Builders.RemotePoint(Builders.Faker(), "HỒNG HÀ");
         var problem = await Organizer.PostJsonAsync("/api/remote-points", duplicate).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["name"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("name"), Is.EqualTo(new[] { "Đã có điểm cầu mang tên này." }));
     }
 
     [Test]
@@ -54,7 +41,7 @@ public sealed class RemotePointTests : ApiTest
         var all = await Organizer.GetAsync("/api/remote-points?pageSize=200&includeInactive=true").ExpectAsync(HttpStatusCode.OK);
         Assert.That(all["items"]!.AsArray().Select(p => p!.Id()), Does.Contain(id));
 
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var problem = await Organizer.PostJsonAsync($"/api/briefings/{briefing}/remote-points", new { remotePointId = id }).ExpectAsync(HttpStatusCode.Conflict);
         Assert.That(problem.Str("code"), Is.EqualTo("RemotePointInactive"));
     }
@@ -63,7 +50,7 @@ public sealed class RemotePointTests : ApiTest
     public async Task Linking_a_point_gives_it_seats_and_a_link_for_that_briefing_and_is_audited()
     {
         var point = await PointAsync("Giảng Võ");
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         var link = await Organizer.PostJsonAsync($"/api/briefings/{briefing}/remote-points",
             new { remotePointId = point, capacity = 12, videoLink = "https://hop.hanoi.gov.vn/phong/giang-vo-2" }).ExpectAsync(HttpStatusCode.Created);
         Assert.That(link["capacity"]!.GetValue<int>(), Is.EqualTo(12));
@@ -85,7 +72,7 @@ public sealed class RemotePointTests : ApiTest
     [Test]
     public async Task A_draft_briefings_points_are_not_public()
     {
-        var briefing = await BriefingAsync(publish: false);
+        var briefing = (await Data.BriefingAsync(publish: false)).Id;
         await Anonymous.GetAsync($"/api/briefings/{briefing}/remote-points").ExpectAsync(HttpStatusCode.NotFound);
     }
 
@@ -93,7 +80,7 @@ public sealed class RemotePointTests : ApiTest
     public async Task A_cancelled_briefing_cannot_gain_points()
     {
         var point = await PointAsync("Kim Liên");
-        var briefing = await BriefingAsync();
+        var briefing = (await Data.BriefingAsync()).Id;
         await Organizer.PostJsonAsync($"/api/briefings/{briefing}/cancel", new { reason = "Hủy" }).ExpectAsync(HttpStatusCode.OK);
         var problem = await Organizer.PostJsonAsync($"/api/briefings/{briefing}/remote-points", new { remotePointId = point }).ExpectAsync(HttpStatusCode.Conflict);
         Assert.That(problem.Str("code"), Is.EqualTo("InvalidTransition"));

@@ -13,9 +13,9 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
     [Test]
     public async Task A_rescheduled_briefing_tells_its_reporters_the_old_and_new_time_and_their_passes_admit_at_the_new_time()
     {
-        var briefing = await PublishedBriefingAsync(72);
-        var oldStart = Instant(briefing, "startsAt");
-        var (pointId, pointEmail, pointName) = await LinkedPointAsync(briefing);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(72));
+        var oldStart = Instant(briefing.Body, "startsAt");
+        var (pointId, pointName, pointEmail) = await Data.RemotePointAsync(briefing.Id);
         var atVenue = await JournalistAsync("Cao Minh Khoa");
         var atPoint = await JournalistAsync("Lâm Thị Ngọc", language: "en");
         var withdrawn = await JournalistAsync("Tạ Quang Vinh");
@@ -32,7 +32,7 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
         var pointToken = (await PassAsync(atPoint.Client, pointRegistration)).Str("token");
 
         var newStart = oldStart.AddDays(2).AddHours(5);
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/reschedule", new { startsAt = newStart, reason = "Lãnh đạo thành phố đi công tác" })
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/reschedule", new { startsAt = newStart, reason = "Lãnh đạo thành phố đi công tác" })
             .ExpectAsync(HttpStatusCode.OK);
         var moved = await PassAsync(atVenue.Client, venueRegistration);
         Assert.Multiple(() =>
@@ -47,10 +47,10 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
         var pointNotice = MailTo(atPoint.Email, NotificationKind.BriefingRescheduled).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(venueNotice.Subject, Is.EqualTo("Dời lịch họp báo: " + briefing.Str("title")));
+            Assert.That(venueNotice.Subject, Is.EqualTo("Dời lịch họp báo: " + briefing.Body.Str("title")));
             Assert.That(Text(venueNotice), Does.Contain("Thời gian cũ: " + Hanoi(oldStart)).And.Contain("Thời gian mới: " + Hanoi(newStart))
-                .And.Contain("Địa điểm: " + briefing.Str("venue")).And.Contain("Lý do: Lãnh đạo thành phố đi công tác"));
-            Assert.That(pointNotice.Subject, Is.EqualTo("Briefing rescheduled: " + briefing.Str("title")));
+                .And.Contain("Địa điểm: " + briefing.Body.Str("venue")).And.Contain("Lý do: Lãnh đạo thành phố đi công tác"));
+            Assert.That(pointNotice.Subject, Is.EqualTo("Briefing rescheduled: " + briefing.Body.Str("title")));
             Assert.That(Text(pointNotice), Does.Contain("Old time: " + Hanoi(oldStart, "en")).And.Contain("New time: " + Hanoi(newStart, "en"))
                 .And.Contain("Where: " + pointName));
             Assert.That(MailTo(withdrawn.Email, NotificationKind.BriefingRescheduled), Is.Empty, "a cancelled registration is not in the audience");
@@ -81,8 +81,8 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
     [Test]
     public async Task A_briefing_moved_past_the_expiry_of_a_card_sends_that_registration_to_review_and_its_pass_stops_admitting()
     {
-        var briefing = await PublishedBriefingAsync(75);
-        var oldStart = Instant(briefing, "startsAt");
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(75));
+        var oldStart = Instant(briefing.Body, "startsAt");
         var expiring = await JournalistAsync("Tôn Nữ Thị Hà", cardExpiresOn: DateOnly.FromDateTime(oldStart.ToOffset(TimeSpan.FromHours(7)).Date));
         var unaffected = await JournalistAsync("Hồ Xuân Hương");
         var expiringRegistration = await RegisterAsync(expiring, briefing);
@@ -92,7 +92,7 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
         await DispatchAsync();
 
         var newStart = oldStart.AddDays(2);
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/reschedule", new { startsAt = newStart, reason = "Trùng lịch kỳ họp Hội đồng nhân dân" })
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/reschedule", new { startsAt = newStart, reason = "Trùng lịch kỳ họp Hội đồng nhân dân" })
             .ExpectAsync(HttpStatusCode.OK);
         var inReview = await RegistrationAsync(expiring.Client, expiringRegistration);
         Assert.That(inReview.Str("status"), Is.EqualTo("PendingReview"));
@@ -116,14 +116,14 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
     [Test]
     public async Task A_registration_sent_back_to_review_and_approved_again_gets_its_pass_back_and_the_reporter_is_told_again()
     {
-        var briefing = await PublishedBriefingAsync(78);
-        var oldStart = Instant(briefing, "startsAt");
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(78));
+        var oldStart = Instant(briefing.Body, "startsAt");
         var reporter = await JournalistAsync("Nguyễn Thị Minh Khai", cardExpiresOn: DateOnly.FromDateTime(oldStart.ToOffset(TimeSpan.FromHours(7)).Date));
         var registration = await RegisterAsync(reporter, briefing);
         var first = await PassAsync(reporter.Client, registration);
         await DispatchAsync();
         var newStart = oldStart.AddDays(3);
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/reschedule", new { startsAt = newStart, reason = "Chờ số liệu quý IV" })
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/reschedule", new { startsAt = newStart, reason = "Chờ số liệu quý IV" })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.That((await RegistrationAsync(reporter.Client, registration)).Str("status"), Is.EqualTo("PendingReview"));
         await DispatchAsync();
@@ -150,9 +150,9 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
     [Test]
     public async Task A_cancelled_briefing_cancels_every_registration_and_pass_and_tells_each_reporter_why_with_no_reminders_after()
     {
-        var briefing = await PublishedBriefingAsync(60, capacity: 1);
-        var start = Instant(briefing, "startsAt");
-        var (pointId, pointEmail, _) = await LinkedPointAsync(briefing);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(60), capacity: 1);
+        var start = Instant(briefing.Body, "startsAt");
+        var (pointId, _, pointEmail) = await Data.RemotePointAsync(briefing.Id);
         var atVenue = await JournalistAsync("Quách Thị Lan");
         var atPoint = await JournalistAsync("Dương Văn Long", language: "en");
         var waiting = await JournalistAsync("Kiều Minh Trang");
@@ -165,7 +165,7 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
         await DispatchAsync();
 
         const string reason = "Ảnh hưởng của bão số 3";
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/cancel", new { reason }).ExpectAsync(HttpStatusCode.OK);
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/cancel", new { reason }).ExpectAsync(HttpStatusCode.OK);
         foreach (var (who, registration) in new[] { (atVenue, venueRegistration), (atPoint, pointRegistration), (waiting, waitingRegistration) })
         {
             Assert.That((await RegistrationAsync(who.Client, registration)).Str("status"), Is.EqualTo("Cancelled"), who.Name);
@@ -179,9 +179,9 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
         var english = MailTo(atPoint.Email, NotificationKind.BriefingCancelled).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(vietnamese.Subject, Is.EqualTo("Hủy họp báo: " + briefing.Str("title")));
+            Assert.That(vietnamese.Subject, Is.EqualTo("Hủy họp báo: " + briefing.Body.Str("title")));
             Assert.That(Text(vietnamese), Does.Contain("Lý do: " + reason));
-            Assert.That(english.Subject, Is.EqualTo("Briefing cancelled: " + briefing.Str("title")));
+            Assert.That(english.Subject, Is.EqualTo("Briefing cancelled: " + briefing.Body.Str("title")));
             Assert.That(Text(english), Does.Contain("Reason: " + reason));
             Assert.That(MailTo(waiting.Email, NotificationKind.BriefingCancelled), Has.Count.EqualTo(1), "the waitlisted reporter hears too");
             Assert.That(MailTo(pointEmail, NotificationKind.BriefingCancelled), Has.Count.EqualTo(1));
@@ -208,7 +208,7 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
     public async Task The_organizers_digest_counts_registrations_by_status_in_vietnamese_and_lists_those_still_pending()
     {
         var organizer = await OrganizerEmailAsync();
-        var briefing = await PublishedBriefingAsync(70, capacity: 1);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(70), capacity: 1);
         var seated = await JournalistAsync("Hà Văn Thắng");
         var changedMind = await JournalistAsync("Võ Thị Sáu");
         var waiting = await JournalistAsync("Chu Văn An");
@@ -224,20 +224,20 @@ public sealed class BriefingChangeJourneyTests : EndToEndTest
         Assert.That((await RegisterAsync(expired, briefing)).Str("status"), Is.EqualTo("Rejected"));
         await changedMind.Client.PostJsonAsync($"/api/registrations/{changedMindRegistration.Id()}/cancel").ExpectAsync(HttpStatusCode.OK);
 
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/close-registration").ExpectAsync(HttpStatusCode.OK);
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/close-registration").ExpectAsync(HttpStatusCode.OK);
         await DispatchAsync();
-        var digest = MailAbout(briefing.Id(), NotificationKind.RegistrationClosedDigest).Single(m => m.To.Mailboxes.Single().Address == organizer);
+        var digest = MailAbout(briefing.Id, NotificationKind.RegistrationClosedDigest).Single(m => m.To.Mailboxes.Single().Address == organizer);
         Assert.Multiple(() =>
         {
-            Assert.That(digest.Subject, Is.EqualTo("Đã đóng đăng ký: " + briefing.Str("title")));
+            Assert.That(digest.Subject, Is.EqualTo("Đã đóng đăng ký: " + briefing.Body.Str("title")));
             Assert.That(Language(digest), Is.EqualTo("vi"));
             Assert.That(Text(digest), Does.Contain("Số đăng ký theo trạng thái:\n"
                 + "- đã duyệt: 1\n- đã hủy: 1\n- chờ xem xét: 2\n- bị từ chối: 1\n- trong danh sách chờ: 1\n"));
             Assert.That(Text(digest), Does.Contain($"Còn chờ xem xét:\n- PHAM THI LAN ({OutletName})\n- DOAN VAN HAU ({OutletName})\n"));
         });
 
-        await AtAsync(Instant(briefing, "registrationClosesAt"));
-        Assert.That(MailAbout(briefing.Id(), NotificationKind.RegistrationClosedDigest).Count(m => m.To.Mailboxes.Single().Address == organizer),
+        await AtAsync(Instant(briefing.Body, "registrationClosesAt"));
+        Assert.That(MailAbout(briefing.Id, NotificationKind.RegistrationClosedDigest).Count(m => m.To.Mailboxes.Single().Address == organizer),
             Is.EqualTo(1), "sent once");
     }
 }

@@ -49,50 +49,8 @@ public abstract class EndToEndTest : NotificationTest
         return new Journalist(account, created.Id());
     }
 
-    /// <summary>A published briefing <paramref name="hoursAhead"/> from now at a venue of its own; registration closes 3 h before.</summary>
-    protected async Task<JsonNode> PublishedBriefingAsync(double hoursAhead, int capacity = 50, bool autoApprove = true)
-    {
-        var starts = Now.AddHours(hoursAhead).ToOffset(TimeSpan.FromHours(7));
-        var body = new
-        {
-            title = $"Họp báo về giao thông đô thị {Guid.NewGuid().ToString("N")[..6]}",
-            kind = "Thematic",
-            topic = "Chống ùn tắc giao thông",
-            venue = $"Hội trường {Guid.NewGuid():N}",
-            startsAt = starts,
-            endsAt = starts.AddMinutes(90),
-            registrationClosesAt = starts.AddHours(-3),
-            doorsOpenMinutesBefore = 60,
-            capacity,
-            autoApprove,
-        };
-        var briefing = await Organizer.PostJsonAsync("/api/briefings", body).ExpectAsync(HttpStatusCode.Created);
-        return await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/publish").ExpectAsync(HttpStatusCode.OK);
-    }
-
-    /// <summary>A new remote point with a contact e-mail, linked to the briefing with <paramref name="capacity"/> seats.</summary>
-    protected async Task<(Guid Id, string Email, string Name)> LinkedPointAsync(JsonNode briefing, int capacity = 20)
-    {
-        var email = $"diemcau-{Guid.NewGuid():N}@hanoi.test";
-        var name = $"Điểm cầu phường Hoàn Kiếm {Guid.NewGuid().ToString("N")[..6]}";
-        var point = await Organizer.PostJsonAsync("/api/remote-points", new
-        {
-            name,
-            unitName = "UBND phường Hoàn Kiếm",
-            unitKind = "Ward",
-            address = "Số 126 Hàng Trống, phường Hoàn Kiếm, Hà Nội",
-            capacity = 30,
-            contactName = "Đinh Thị Hoa",
-            contactEmail = email,
-            videoLink = "https://hop.hanoi.gov.vn/phong/hoan-kiem",
-        }).ExpectAsync(HttpStatusCode.Created);
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/remote-points", new { remotePointId = point.Id(), capacity })
-            .ExpectAsync(HttpStatusCode.Created);
-        return (point.Id(), email, name);
-    }
-
-    protected static Task<JsonNode> RegisterAsync(Journalist journalist, JsonNode briefing, Guid? remotePointId = null) =>
-        journalist.Client.PostJsonAsync($"/api/briefings/{briefing.Id()}/registrations", new { credentialId = journalist.CardId, remotePointId })
+    protected static Task<JsonNode> RegisterAsync(Journalist journalist, TestBriefing briefing, Guid? remotePointId = null) =>
+        journalist.Client.PostJsonAsync($"/api/briefings/{briefing.Id}/registrations", new { credentialId = journalist.CardId, remotePointId })
             .ExpectAsync(HttpStatusCode.Created);
 
     protected static Task<JsonNode> PassAsync(HttpClient client, JsonNode registration) =>

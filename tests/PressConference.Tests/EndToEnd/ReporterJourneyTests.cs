@@ -15,8 +15,8 @@ public sealed class ReporterJourneyTests : EndToEndTest
     public async Task A_reporter_with_a_valid_card_is_approved_mailed_the_pass_reminded_twice_and_admitted_at_the_door()
     {
         var reporter = await JournalistAsync("Trần Thu Hà", language: "en");
-        var briefing = await PublishedBriefingAsync(72);
-        var start = Instant(briefing, "startsAt");
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(72));
+        var start = Instant(briefing.Body, "startsAt");
 
         var registration = await RegisterAsync(reporter, briefing);
         Assert.That(registration.Str("status"), Is.EqualTo("Approved"), registration.ToJsonString());
@@ -34,11 +34,11 @@ public sealed class ReporterJourneyTests : EndToEndTest
         var approval = MailTo(reporter.Email, NotificationKind.RegistrationApproved).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(approval.Subject, Is.EqualTo("Registration approved: " + briefing.Str("title")));
+            Assert.That(approval.Subject, Is.EqualTo("Registration approved: " + briefing.Body.Str("title")));
             Assert.That(Language(approval), Is.EqualTo("en"));
-            Assert.That(Text(approval), Does.StartWith("Dear Trần Thu Hà,").And.Contain("Where: " + briefing.Str("venue"))
+            Assert.That(Text(approval), Does.StartWith("Dear Trần Thu Hà,").And.Contain("Where: " + briefing.Body.Str("venue"))
                 .And.Contain($"/api/registrations/{registration.Id()}/pass.html"));
-            Assert.That(AttachmentNames(approval), Is.EqualTo(new[] { $"briefing-{briefing.Id()}.ics", "the-tham-du.html", "the-tham-du.png" }));
+            Assert.That(AttachmentNames(approval), Is.EqualTo(new[] { $"briefing-{briefing.Id}.ics", "the-tham-du.html", "the-tham-du.png" }));
             Assert.That(ContentType(approval, "the-tham-du.png"), Is.EqualTo("image/png"));
             Assert.That(ContentType(approval, "the-tham-du.html"), Is.EqualTo("text/html"));
         });
@@ -53,14 +53,14 @@ public sealed class ReporterJourneyTests : EndToEndTest
         var first = MailTo(reporter.Email, NotificationKind.BriefingReminder).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(first.Subject, Does.StartWith($"Reminder: {briefing.Str("title")} at "));
+            Assert.That(first.Subject, Does.StartWith($"Reminder: {briefing.Body.Str("title")} at "));
             Assert.That(Language(first), Is.EqualTo("en"));
-            Assert.That(AttachmentNames(first), Is.EqualTo(new[] { $"briefing-{briefing.Id()}.ics", "the-tham-du.html", "the-tham-du.png" }));
+            Assert.That(AttachmentNames(first), Is.EqualTo(new[] { $"briefing-{briefing.Id}.ics", "the-tham-du.html", "the-tham-du.png" }));
         });
         await AtAsync(start.AddHours(-2));
         Assert.That(MailTo(reporter.Email, NotificationKind.BriefingReminder), Has.Count.EqualTo(2));
         Assert.That(MailTo(reporter.Email, NotificationKind.BriefingReminder).Select(AttachmentNames),
-            Is.All.EqualTo(new[] { $"briefing-{briefing.Id()}.ics", "the-tham-du.html", "the-tham-du.png" }), "both reminders carry the .ics and the pass");
+            Is.All.EqualTo(new[] { $"briefing-{briefing.Id}.ics", "the-tham-du.html", "the-tham-du.png" }), "both reminders carry the .ics and the pass");
 
         DoorsOpen(start);
         var scan = await ScanAsync(fromMail);
@@ -69,7 +69,7 @@ public sealed class ReporterJourneyTests : EndToEndTest
             Assert.That(scan.Str("result"), Is.EqualTo("Admitted"), scan.ToJsonString());
             Assert.That(scan.Str("reporterName"), Is.EqualTo("Trần Thu Hà"));
             Assert.That(scan.Str("outletName"), Is.EqualTo(OutletName));
-            Assert.That(scan.Str("location"), Is.EqualTo(briefing.Str("venue")));
+            Assert.That(scan.Str("location"), Is.EqualTo(briefing.Body.Str("venue")));
         });
         Assert.That(MailTo(reporter.Email).Select(Kind), Is.EquivalentTo(new[] { "RegistrationApproved", "BriefingReminder", "BriefingReminder" }));
     }
@@ -77,9 +77,9 @@ public sealed class ReporterJourneyTests : EndToEndTest
     [Test]
     public async Task A_reporter_who_cancels_is_refused_at_the_door_and_the_first_on_the_waitlist_there_gets_the_seat_the_pass_and_the_reminders()
     {
-        var briefing = await PublishedBriefingAsync(60, capacity: 1);
-        var start = Instant(briefing, "startsAt");
-        var (pointId, _, _) = await LinkedPointAsync(briefing, capacity: 1);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(60), capacity: 1);
+        var start = Instant(briefing.Body, "startsAt");
+        var (pointId, _, _) = await Data.RemotePointAsync(briefing.Id, capacity: 1);
 
         var leaving = await JournalistAsync("Lê Văn Nam");
         var atPoint = await JournalistAsync("Đặng Thị Thu");
@@ -113,8 +113,8 @@ public sealed class ReporterJourneyTests : EndToEndTest
         var promoted = MailTo(next.Email, NotificationKind.RegistrationPromoted).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(promoted.Subject, Is.EqualTo("Đã có chỗ cho anh/chị: " + briefing.Str("title")));
-            Assert.That(AttachmentNames(promoted), Is.EqualTo(new[] { $"briefing-{briefing.Id()}.ics", "the-tham-du.html", "the-tham-du.png" }));
+            Assert.That(promoted.Subject, Is.EqualTo("Đã có chỗ cho anh/chị: " + briefing.Body.Str("title")));
+            Assert.That(AttachmentNames(promoted), Is.EqualTo(new[] { $"briefing-{briefing.Id}.ics", "the-tham-du.html", "the-tham-du.png" }));
         });
         Assert.That(DecodeQr(Attachment(promoted, "the-tham-du.png")), Is.EqualTo(nextPass.Str("token")));
         Assert.That(MailTo(next.Email).Select(Kind), Is.EquivalentTo(new[] { "RegistrationWaitlisted", "RegistrationPromoted" }));
@@ -136,8 +136,8 @@ public sealed class ReporterJourneyTests : EndToEndTest
     public async Task An_approved_registration_rejected_by_the_organizer_loses_its_pass_and_the_reporter_is_told_why()
     {
         var reporter = await JournalistAsync("Hoàng Thị Mai");
-        var briefing = await PublishedBriefingAsync(50);
-        var start = Instant(briefing, "startsAt");
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(50));
+        var start = Instant(briefing.Body, "startsAt");
         var registration = await RegisterAsync(reporter, briefing);
         var token = (await PassAsync(reporter.Client, registration)).Str("token");
         await DispatchAsync();
@@ -152,7 +152,7 @@ public sealed class ReporterJourneyTests : EndToEndTest
         var notice = MailTo(reporter.Email, NotificationKind.RegistrationRejected).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(notice.Subject, Is.EqualTo("Đăng ký không được chấp thuận: " + briefing.Str("title")));
+            Assert.That(notice.Subject, Is.EqualTo("Đăng ký không được chấp thuận: " + briefing.Body.Str("title")));
             Assert.That(Language(notice), Is.EqualTo("vi"));
             Assert.That(Text(notice), Does.Contain("Lý do:\n" + reason));
             Assert.That(AttachmentNames(notice), Is.Empty, "no pass, no calendar entry");
@@ -172,8 +172,8 @@ public sealed class ReporterJourneyTests : EndToEndTest
     public async Task A_name_matching_only_without_diacritics_waits_for_review_without_a_pass_until_the_organizer_approves()
     {
         var reporter = await JournalistAsync("Nguyễn Văn Hải", cardHolder: "NGUYEN VAN HAI");
-        var briefing = await PublishedBriefingAsync(80);
-        var start = Instant(briefing, "startsAt");
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(80));
+        var start = Instant(briefing.Body, "startsAt");
 
         var registration = await RegisterAsync(reporter, briefing);
         Assert.That(registration.Str("status"), Is.EqualTo("PendingReview"));
@@ -184,7 +184,7 @@ public sealed class ReporterJourneyTests : EndToEndTest
         var review = MailTo(reporter.Email, NotificationKind.RegistrationPendingReview).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(review.Subject, Is.EqualTo("Đăng ký đang được xem xét: " + briefing.Str("title")));
+            Assert.That(review.Subject, Is.EqualTo("Đăng ký đang được xem xét: " + briefing.Body.Str("title")));
             Assert.That(Text(review), Does.Contain("cần được cán bộ kiểm tra giấy tờ"));
             Assert.That(AttachmentNames(review), Is.Empty);
         });
@@ -197,7 +197,7 @@ public sealed class ReporterJourneyTests : EndToEndTest
 
         await DispatchAsync();
         var approval = MailTo(reporter.Email, NotificationKind.RegistrationApproved).Single();
-        Assert.That(approval.Subject, Is.EqualTo("Đăng ký được chấp thuận: " + briefing.Str("title")));
+        Assert.That(approval.Subject, Is.EqualTo("Đăng ký được chấp thuận: " + briefing.Body.Str("title")));
         Assert.That(DecodeQr(Attachment(approval, "the-tham-du.png")), Is.EqualTo(pass.Str("token")));
         Assert.That(MailTo(reporter.Email).Select(Kind), Is.EquivalentTo(new[] { "RegistrationPendingReview", "RegistrationApproved" }));
 
@@ -210,7 +210,7 @@ public sealed class ReporterJourneyTests : EndToEndTest
     [Test]
     public async Task A_reporter_put_on_the_waitlist_is_told_their_position_in_their_language_and_gets_no_pass()
     {
-        var briefing = await PublishedBriefingAsync(90, capacity: 1);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(90), capacity: 1);
         var seated = await JournalistAsync("Ngô Thanh Vân");
         var first = await JournalistAsync("Trịnh Công Sơn", language: "en");
         var second = await JournalistAsync("Lý Thu Thảo");
@@ -226,9 +226,9 @@ public sealed class ReporterJourneyTests : EndToEndTest
         var vietnamese = MailTo(second.Email, NotificationKind.RegistrationWaitlisted).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(english.Subject, Is.EqualTo("Waiting list: " + briefing.Str("title")));
+            Assert.That(english.Subject, Is.EqualTo("Waiting list: " + briefing.Body.Str("title")));
             Assert.That(Text(english), Does.Contain("You are number 1 on the waiting list"));
-            Assert.That(vietnamese.Subject, Is.EqualTo("Danh sách chờ: " + briefing.Str("title")));
+            Assert.That(vietnamese.Subject, Is.EqualTo("Danh sách chờ: " + briefing.Body.Str("title")));
             Assert.That(Text(vietnamese), Does.Contain("vị trí số 2 trong danh sách chờ"));
             Assert.That(AttachmentNames(vietnamese), Is.Empty, "no pass while waiting");
         });

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PressConference.Api.Infrastructure;
 using PressConference.Tests.Support;
 
 namespace PressConference.Tests.Incidents;
@@ -45,7 +48,7 @@ public sealed class IncidentTests : AccreditationTest
         await Reporter.PostJsonAsync("/api/incidents", new { kind = "Other", personName = "A", description = "B" }).ExpectAsync(HttpStatusCode.Forbidden);
         await _door.GetAsync("/api/incidents").ExpectAsync(HttpStatusCode.Forbidden);
         var missing = await _door.PostJsonAsync("/api/incidents", new { kind = "Other", description = "Không rõ" }).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(missing["errors"]!["personName"], Is.Not.Null);
+        Assert.That(missing.FieldErrors("personName"), Is.EqualTo(new[] { "Cần tên người liên quan (hoặc mã đăng ký, mã giấy tờ)." }));
     }
 
     [Test]
@@ -53,7 +56,7 @@ public sealed class IncidentTests : AccreditationTest
     {
         var reporter = await QuickReporterAsync("Phùng Văn Mượn");
         var card = await CardAsync(reporter, "Phùng Văn Mượn", _outlet);
-        var briefing = await BriefingAsync(capacity: 1);
+        var briefing = (await Data.BriefingAsync(capacity: 1)).Id;
         var registration = await RegisterAsync(reporter, briefing, card);
         var waiting = await QuickReporterAsync("Lê Chờ");
         var queued = await RegisterAsync(waiting, briefing, await CardAsync(waiting, "Lê Chờ", _outlet));
@@ -71,7 +74,7 @@ public sealed class IncidentTests : AccreditationTest
         Assert.That(Codes(moved), Does.Contain("CredentialBlocked"));
         Assert.That((await Organizer.GetAsync($"/api/credentials/{card}").ExpectAsync(HttpStatusCode.OK))["blocked"]!.GetValue<bool>(), Is.True);
 
-        var other = await BriefingAsync();
+        var other = (await Data.BriefingAsync()).Id;
         var again = await RegisterAsync(reporter, other, card);
         Assert.That((Status(again), Codes(again)), Is.EqualTo(("Rejected", new[] { "CredentialBlocked" })));
         var unblocked = await RegisterAsync(reporter, other, await CardAsync(reporter, "Phùng Văn Mượn", _outlet));
@@ -83,7 +86,7 @@ public sealed class IncidentTests : AccreditationTest
     {
         var problem = await _door.PostJsonAsync("/api/incidents", new { kind = "Harassment", personName = "Ai Đó", description = "Gây rối", blockCredential = true })
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["blockCredential"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("blockCredential"), Is.EqualTo(new[] { "Không có giấy tờ nào để khóa; hãy gửi registrationId hoặc credentialId." }));
     }
 
     [Test]
@@ -127,5 +130,35 @@ public sealed class IncidentTests : AccreditationTest
         using var response = await Organizer.SendAsync(request);
         var report = await response.Content.ReadAsStringAsync();
         Assert.That(report, Does.StartWith("# Report of a misuse of press credentials").And.Contain("None yet."));
+    }
+
+    [Test]
+    public async Task Only_an_organizer_blocks_a_credential_through_an_incident_door_staff_asking_to_block_are_refused_and_nothing_is_recorded()
+    {
+        var briefing = (await Data.BriefingAsync()).Id;
+        var reporter = await QuickReporterAsync("Quách Văn Mượn");
+        var card = await CardAsync(reporter, "Quách Văn Mượn", _outlet);
+        var registration = await RegisterAsync(reporter, briefing, card);
+        Assert.That(Status(registration), Is.EqualTo("Approved"));
+        var request = new
+        {
+            kind = "BorrowedCredential", registrationId = registration.Id(), description = "Người xuất trình không phải chủ thẻ.", blockCredential = true,
+        };
+
+        var refused = await _door.PostJsonAsync("/api/incidents", request).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(refused.Str("code"), Is.EqualTo("ValidationFailed"));
+        Assert.That(refused["errors"]!["blockCredential"]!.AsArray().Select(e => e!.GetValue<string>()),
+            Is.EqualTo(new[] { Texts.Get(CultureInfo.GetCultureInfo("vi"), "incident.blockOrganizersOnly") }));
+        Assert.That(await WithDbAsync(db => db.Incidents.CountAsync(i => i.CredentialId == card)), Is.Zero, "a refused request records no incident");
+        Assert.That((await Organizer.GetAsync($"/api/credentials/{card}").ExpectAsync(HttpStatusCode.OK))["blocked"]!.GetValue<bool>(), Is.False);
+        Assert.That(Status(await reporter.GetAsync($"/api/registrations/{registration.Id()}").ExpectAsync(HttpStatusCode.OK)), Is.EqualTo("Approved"));
+
+        // Without blocking, the door records the incident as before.
+        await _door.PostJsonAsync("/api/incidents", request with { blockCredential = false }).ExpectAsync(HttpStatusCode.Created);
+
+        var blocked = await Organizer.PostJsonAsync("/api/incidents", request).ExpectAsync(HttpStatusCode.Created);
+        Assert.That(blocked["credentialBlocked"]!.GetValue<bool>(), Is.True);
+        Assert.That((await Organizer.GetAsync($"/api/credentials/{card}").ExpectAsync(HttpStatusCode.OK))["blocked"]!.GetValue<bool>(), Is.True);
+        Assert.That(Status(await reporter.GetAsync($"/api/registrations/{registration.Id()}").ExpectAsync(HttpStatusCode.OK)), Is.EqualTo("PendingReview"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using PressConference.Api.Briefings;
 using PressConference.Api.Notifications;
 using PressConference.Tests.Support;
 
@@ -43,13 +44,13 @@ public sealed class DailyPlanningTests : NotificationTest
     [Test]
     public async Task A_regular_briefing_that_took_place_without_being_marked_completed_still_starts_the_compliance_clock()
     {
-        var briefing = await BriefingAsync(2, kind: "Regular");
-        Factory.Clock.SetUtcNow(StartOf(briefing).AddHours(2));
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(2), kind: BriefingKind.Regular);
+        Factory.Clock.SetUtcNow(StartOf(briefing.Body).AddHours(2));
         await RunDailyJobAsync();
-        var deadline = StartOf(briefing).ToOffset(TimeSpan.FromHours(7)).AddMonths(1);
+        var deadline = StartOf(briefing.Body).ToOffset(TimeSpan.FromHours(7)).AddMonths(1);
 
         await AtAsync(deadline.AddDays(-7));
         var warning = Smtp.Messages().Single(m => m.Headers[NotificationComposer.KindHeader] == "ComplianceWarning");
-        Assert.That(warning.TextBody, Does.Contain(briefing.Str("title")).And.Contain("Văn phòng UBND thành phố Hà Nội"));
+        Assert.That(warning.TextBody, Does.Contain(briefing.Body.Str("title")).And.Contain("Văn phòng UBND thành phố Hà Nội"));
     }
 }

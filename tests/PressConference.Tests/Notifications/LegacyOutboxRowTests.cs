@@ -1,3 +1,4 @@
+using PressConference.Api.Briefings;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -22,16 +23,16 @@ public sealed class LegacyOutboxRowTests : NotificationTest
     public async Task A_waitlist_notice_stored_as_a_dictionary_tells_the_position_and_the_live_briefing()
     {
         var reporter = await NewReporterAsync("Lê Thị Hồng");
-        var briefing = await BriefingAsync(100);
-        await InsertAsync(NotificationKind.RegistrationWaitlisted, reporter, briefing.Id(), Guid.NewGuid(), null,
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(100));
+        await InsertAsync(NotificationKind.RegistrationWaitlisted, reporter, briefing.Id, Guid.NewGuid(), null,
             "{" + StaleFacts + ""","passUrl":"https://pass.test/p/abc","remotePointId":null,"waitlistPosition":"3"}""");
 
         await DispatchAsync();
         var mail = MailTo(reporter.Email, NotificationKind.RegistrationWaitlisted).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(mail.Subject, Is.EqualTo("Danh sách chờ: " + briefing.Str("title")));
-            Assert.That(Text(mail), Does.Contain("vị trí số 3 trong danh sách chờ").And.Contain(Hanoi(StartOf(briefing))));
+            Assert.That(mail.Subject, Is.EqualTo("Danh sách chờ: " + briefing.Title));
+            Assert.That(Text(mail), Does.Contain("vị trí số 3 trong danh sách chờ").And.Contain(Hanoi(StartOf(briefing.Body))));
             Assert.That(Text(mail), Does.Not.Contain("Tiêu đề cũ"));
         });
     }
@@ -40,8 +41,8 @@ public sealed class LegacyOutboxRowTests : NotificationTest
     public async Task A_rejection_stored_as_a_dictionary_lists_its_reasons_line_by_line()
     {
         var reporter = await NewReporterAsync("Phan Văn Lý");
-        var briefing = await BriefingAsync(100);
-        await InsertAsync(NotificationKind.RegistrationRejected, reporter, briefing.Id(), Guid.NewGuid(), null,
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(100));
+        await InsertAsync(NotificationKind.RegistrationRejected, reporter, briefing.Id, Guid.NewGuid(), null,
             "{" + StaleFacts + ""","passUrl":"https://pass.test/p/abc","remotePointId":null,"reasons":"Thẻ nhà báo đã hết hạn\nLý do khác"}""");
 
         await DispatchAsync();
@@ -53,9 +54,9 @@ public sealed class LegacyOutboxRowTests : NotificationTest
     public async Task A_reminder_stored_as_a_dictionary_shows_the_remote_point_and_the_pass_link_in_english()
     {
         var reporter = await NewReporterAsync("Mary Nguyen", "en");
-        var briefing = await BriefingAsync(100);
-        var (pointId, _) = await RemotePointAsync(briefing.Id());
-        await InsertAsync(NotificationKind.BriefingReminder, reporter, briefing.Id(), Guid.NewGuid(), pointId,
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(100));
+        var (pointId, _, _) = await Data.RemotePointAsync(briefing.Id);
+        await InsertAsync(NotificationKind.BriefingReminder, reporter, briefing.Id, Guid.NewGuid(), pointId,
             "{" + StaleFacts + ""","passUrl":"https://pass.test/p/mary","remotePointId":"{pointId}","remotePointName":"Điểm cầu phường Hoàn Kiếm 7d1ebf","remotePointAddress":"Số 126 Hàng Trống, phường Hoàn Kiếm, Hà Nội","videoLink":"https://hop.hanoi.gov.vn/phong/hoan-kiem","offset":"24"}"""
                 .Replace("{pointId}", pointId.ToString(), StringComparison.Ordinal));
 
@@ -63,9 +64,9 @@ public sealed class LegacyOutboxRowTests : NotificationTest
         var mail = MailTo(reporter.Email, NotificationKind.BriefingReminder).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(mail.Subject, Does.StartWith($"Reminder: {briefing.Str("title")} at "));
+            Assert.That(mail.Subject, Does.StartWith($"Reminder: {briefing.Title} at "));
             Assert.That(Text(mail), Does.Contain("Where: Điểm cầu phường Hoàn Kiếm 7d1ebf (Số 126 Hàng Trống, phường Hoàn Kiếm, Hà Nội)")
-                .And.Contain("https://pass.test/p/mary").And.Contain(Hanoi(StartOf(briefing), "en")));
+                .And.Contain("https://pass.test/p/mary").And.Contain(Hanoi(StartOf(briefing.Body), "en")));
         });
     }
 
@@ -73,14 +74,14 @@ public sealed class LegacyOutboxRowTests : NotificationTest
     public async Task A_reschedule_notice_stored_as_a_dictionary_shows_the_old_time_and_the_reason()
     {
         var reporter = await NewReporterAsync("Đỗ Minh Châu");
-        var briefing = await BriefingAsync(100);
-        await InsertAsync(NotificationKind.BriefingRescheduled, reporter, briefing.Id(), Guid.NewGuid(), null,
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(100));
+        await InsertAsync(NotificationKind.BriefingRescheduled, reporter, briefing.Id, Guid.NewGuid(), null,
             "{" + StaleFacts + ""","oldStartsAt":"2026-11-27T07:00:00.0000000Z","oldEndsAt":"2026-11-27T08:30:00.0000000Z","reason":"Lý do dời","remotePointId":null}""");
 
         await DispatchAsync();
         var mail = MailTo(reporter.Email, NotificationKind.BriefingRescheduled).Single();
         var oldStart = new DateTimeOffset(2026, 11, 27, 7, 0, 0, TimeSpan.Zero);
-        Assert.That(Text(mail), Does.Contain("Thời gian cũ: " + Hanoi(oldStart)).And.Contain("Thời gian mới: " + Hanoi(StartOf(briefing)))
+        Assert.That(Text(mail), Does.Contain("Thời gian cũ: " + Hanoi(oldStart)).And.Contain("Thời gian mới: " + Hanoi(StartOf(briefing.Body)))
             .And.Contain("Lý do: Lý do dời"));
     }
 
@@ -88,14 +89,14 @@ public sealed class LegacyOutboxRowTests : NotificationTest
     public async Task A_compliance_warning_stored_as_a_dictionary_is_checked_again_and_sent_with_its_deadline()
     {
         var agency = $"Sở Xây dựng {Guid.NewGuid():N}";
-        var held = await BriefingAsync(2, kind: "Regular", hostAgency: agency);
-        var heldAt = StartOf(held);
+        var held = await Data.BriefingAsync(Data.HoursAhead(2), kind: BriefingKind.Regular, hostAgency: agency);
+        var heldAt = StartOf(held.Body);
         Factory.Clock.SetUtcNow(heldAt.AddHours(3));
-        await Organizer.PostJsonAsync($"/api/briefings/{held.Id()}/complete").ExpectAsync(HttpStatusCode.OK);
+        await Organizer.PostJsonAsync($"/api/briefings/{held.Id}/complete").ExpectAsync(HttpStatusCode.OK);
         var deadline = heldAt.ToOffset(TimeSpan.FromHours(7)).AddMonths(1);
         var office = new TestReporter("office", $"office-{Guid.NewGuid():N}@hanoi.test", "Văn phòng", Anonymous);
         await InsertAsync(NotificationKind.ComplianceWarning, office, null, null, null,
-            $$"""{"hostAgency":"{{agency}}","deadlineAt":"{{Utc(deadline)}}","lastHeldAt":"{{Utc(heldAt)}}","lastHeldTitle":"{{held.Str("title")}}","months":"1"}""",
+            $$"""{"hostAgency":"{{agency}}","deadlineAt":"{{Utc(deadline)}}","lastHeldAt":"{{Utc(heldAt)}}","lastHeldTitle":"{{held.Title}}","months":"1"}""",
             deadline.AddDays(-7).UtcDateTime);
 
         await AtAsync(deadline.AddDays(-7));
@@ -103,7 +104,7 @@ public sealed class LegacyOutboxRowTests : NotificationTest
         Assert.Multiple(() =>
         {
             Assert.That(mail.Subject, Is.EqualTo($"Sắp quá hạn họp báo định kỳ ({Hanoi(deadline)})"));
-            Assert.That(Text(mail), Does.Contain($"Họp báo định kỳ gần nhất của {agency} là \"{held.Str("title")}\" lúc {Hanoi(heldAt)}")
+            Assert.That(Text(mail), Does.Contain($"Họp báo định kỳ gần nhất của {agency} là \"{held.Title}\" lúc {Hanoi(heldAt)}")
                 .And.Contain("không quá 1 tháng"));
         });
     }

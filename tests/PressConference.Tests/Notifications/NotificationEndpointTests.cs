@@ -11,28 +11,28 @@ public sealed class NotificationEndpointTests : NotificationTest
     {
         var mai = await NewReporterAsync("Trịnh Thị Mai");
         var other = await NewReporterAsync("Lâm Văn Khoa");
-        var briefing = await BriefingAsync(48);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(48));
         await PlanAsync(async p =>
         {
-            await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), mai.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
+            await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), mai.UserId, briefing.Id, NotificationKind.RegistrationApproved,
                 new RegistrationDecisionData(), CancellationToken.None);
-            await p.PlanReporterRemindersAsync(Guid.NewGuid(), mai.UserId, briefing.Id(), CancellationToken.None);
-            await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), other.UserId, briefing.Id(), NotificationKind.RegistrationWaitlisted,
+            await p.PlanReporterRemindersAsync(Guid.NewGuid(), mai.UserId, briefing.Id, CancellationToken.None);
+            await p.PlanRegistrationDecisionAsync(Guid.NewGuid(), other.UserId, briefing.Id, NotificationKind.RegistrationWaitlisted,
                 new RegistrationDecisionData(WaitlistPosition: 1), CancellationToken.None);
         });
         await DispatchAsync();
 
-        var all = await Organizer.GetAsync($"/api/notifications?briefingId={briefing.Id()}").ExpectAsync(HttpStatusCode.OK);
+        var all = await Organizer.GetAsync($"/api/notifications?briefingId={briefing.Id}").ExpectAsync(HttpStatusCode.OK);
         Assert.That(all["items"]!.AsArray().Select(i => i!.Str("kind")), Is.EquivalentTo(new[]
         {
             "RegistrationApproved", "BriefingReminder", "BriefingReminder", "RegistrationWaitlisted", "RegistrationClosedDigest",
         }));
-        var pending = await Organizer.GetAsync($"/api/notifications?briefingId={briefing.Id()}&status=pending&recipient={mai.Email.ToUpperInvariant()}")
+        var pending = await Organizer.GetAsync($"/api/notifications?briefingId={briefing.Id}&status=pending&recipient={mai.Email.ToUpperInvariant()}")
             .ExpectAsync(HttpStatusCode.OK);
         Assert.That(pending["items"]!.AsArray().Select(i => (i!.Str("kind"), i!.Str("recipient"))),
             Is.All.EqualTo(("BriefingReminder", mai.Email)));
         Assert.That(pending["total"]!.GetValue<int>(), Is.EqualTo(2));
-        var page = await Organizer.GetAsync($"/api/notifications?briefingId={briefing.Id()}&page=2&pageSize=2").ExpectAsync(HttpStatusCode.OK);
+        var page = await Organizer.GetAsync($"/api/notifications?briefingId={briefing.Id}&page=2&pageSize=2").ExpectAsync(HttpStatusCode.OK);
         Assert.That((page["items"]!.AsArray().Count, page["total"]!.GetValue<int>()), Is.EqualTo((2, 5)));
 
         var mine = await mai.Client.GetAsync("/api/me/notifications").ExpectAsync(HttpStatusCode.OK);

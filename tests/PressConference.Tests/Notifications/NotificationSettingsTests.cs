@@ -13,7 +13,7 @@ public sealed partial class NotificationSettingsTests
     [TestCase("Notifications:ReporterReminderOffsets:0", "-02:00:00", "ReporterReminderOffsets")]
     public void A_bad_notification_setting_stops_the_service_naming_it(string key, string value, string named)
     {
-        using var factory = new ApiFactory(new Dictionary<string, string?> { [key] = value });
+        using var factory = new TestHost(new Dictionary<string, string?> { [key] = value });
         var error = Assert.Catch(() => factory.CreateClient());
         Assert.That(error!.ToString(), Does.Contain(named));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using PressConference.Api.Briefings;
 using PressConference.Api.Notifications;
 using PressConference.Tests.Support;
 
@@ -44,10 +45,10 @@ public sealed class OrganizerNoticeTests : NotificationTest
     public async Task A_held_regular_briefing_warns_the_office_a_week_before_the_compliance_deadline_unless_the_next_is_scheduled()
     {
         var agency = $"Sở Xây dựng {Guid.NewGuid():N}";
-        var briefing = await BriefingAsync(2, kind: "Regular", hostAgency: agency);
-        var heldAt = StartOf(briefing);
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(2), kind: BriefingKind.Regular, hostAgency: agency);
+        var heldAt = StartOf(briefing.Body);
         Factory.Clock.SetUtcNow(heldAt.AddHours(3));
-        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/complete").ExpectAsync(HttpStatusCode.OK);
+        await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/complete").ExpectAsync(HttpStatusCode.OK);
         var deadline = heldAt.ToOffset(TimeSpan.FromHours(7)).AddMonths(1);
 
         await AtAsync(deadline.AddDays(-7).AddMinutes(-1));
@@ -55,14 +56,14 @@ public sealed class OrganizerNoticeTests : NotificationTest
         await AtAsync(deadline.AddDays(-7));
         var warning = Warnings(agency).Single();
         Assert.That(warning.Subject, Does.StartWith("Sắp quá hạn họp báo định kỳ"));
-        Assert.That(Text(warning), Does.Contain(briefing.Str("title")).And.Contain("không quá 1 tháng"));
+        Assert.That(Text(warning), Does.Contain(briefing.Body.Str("title")).And.Contain("không quá 1 tháng"));
 
         // The next one was held and a new one is scheduled in time: no warning this time.
-        var second = await BriefingAsync(2, kind: "Regular", hostAgency: agency);
-        Factory.Clock.SetUtcNow(StartOf(second).AddHours(3));
-        await Organizer.PostJsonAsync($"/api/briefings/{second.Id()}/complete").ExpectAsync(HttpStatusCode.OK);
-        var secondDeadline = StartOf(second).ToOffset(TimeSpan.FromHours(7)).AddMonths(1);
-        await BriefingAsync((secondDeadline.AddDays(-2) - Now).TotalHours, kind: "Regular", hostAgency: agency);
+        var second = await Data.BriefingAsync(Data.HoursAhead(2), kind: BriefingKind.Regular, hostAgency: agency);
+        Factory.Clock.SetUtcNow(StartOf(second.Body).AddHours(3));
+        await Organizer.PostJsonAsync($"/api/briefings/{second.Id}/complete").ExpectAsync(HttpStatusCode.OK);
+        var secondDeadline = StartOf(second.Body).ToOffset(TimeSpan.FromHours(7)).AddMonths(1);
+        await Data.BriefingAsync(secondDeadline.AddDays(-2), kind: BriefingKind.Regular, hostAgency: agency);
         await AtAsync(secondDeadline.AddDays(-7));
         Assert.That(Warnings(agency), Has.Count.EqualTo(1));
         var rows = await WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.ComplianceWarning).ToListAsync());

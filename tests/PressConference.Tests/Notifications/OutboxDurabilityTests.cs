@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PressConference.Api.Data;
@@ -39,12 +36,12 @@ public sealed class OutboxDurabilityTests
         }
     }
 
-    private ApiFactory Host(string database, int batchSize = 50)
+    private TestHost Host(string database, int batchSize = 50)
     {
         var settings = NotificationTest.SmtpSettings(_smtp);
         settings["ConnectionStrings:PressConference"] = $"Data Source={database}";
         settings["Notifications:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ApiFactory(settings);
+        return new TestHost(settings);
     }
 
     private string NewDatabase() => Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db");
@@ -52,23 +49,15 @@ public sealed class OutboxDurabilityTests
     private sealed record Seed(string UserId, string Email, Guid BriefingId, DateTimeOffset Start);
 
     /// <summary>A reporter and a published briefing, made through the API of the given host.</summary>
-    private static async Task<Seed> SeedAsync(ApiFactory host, double hoursAhead)
+    private static async Task<Seed> SeedAsync(TestHost host, double hoursAhead)
     {
         using var anonymous = host.CreateClient();
         var email = $"pv-{Guid.NewGuid():N}@bao.test";
-        var user = await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Reporter-Pass-1", displayName = "Lý Thị Hạnh" })
-            .ExpectAsync(HttpStatusCode.Created);
-        var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
-        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-        using var admin = host.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var starts = host.Clock.GetUtcNow().AddHours(hoursAhead);
-        var briefing = await admin.PostJsonAsync("/api/briefings", new
-        {
-            title = "Họp báo về phòng chống ngập úng", kind = "Thematic", venue = $"Hội trường {Guid.NewGuid():N}", startsAt = starts, endsAt = starts.AddHours(1),
-        }).ExpectAsync(HttpStatusCode.Created);
-        await admin.PostJsonAsync($"/api/briefings/{briefing.Id()}/publish").ExpectAsync(HttpStatusCode.OK);
-        return new Seed(user.Str("id"), email, briefing.Id(), DateTimeOffset.Parse(briefing.Str("startsAt"), System.Globalization.CultureInfo.InvariantCulture));
+        var user = await anonymous.RegisterReporterAsync(email, "Reporter-Pass-1", "Lý Thị Hạnh");
+        using var admin = await host.SignInAdminAsync();
+        var data = new TestData(admin, host.Clock);
+        var briefing = await data.BriefingAsync(data.HoursAhead(hoursAhead), title: "Họp báo về phòng chống ngập úng");
+        return new Seed(user.Str("id"), email, briefing.Id, new DateTimeOffset(briefing.StartsAt));
     }
 
     private IReadOnlyList<MimeKit.MimeMessage> MailTo(string email) =>

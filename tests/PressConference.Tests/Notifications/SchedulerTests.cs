@@ -96,8 +96,8 @@ public sealed class SchedulerOnTests : NotificationTest
     public async Task Triggering_the_recurring_job_sends_what_is_due()
     {
         var reporter = await NewReporterAsync("Quách Gia Huy");
-        var briefing = await BriefingAsync(20);
-        await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(20));
+        await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id, NotificationKind.RegistrationApproved,
             new RegistrationDecisionData(), CancellationToken.None));
 
         // Hangfire's worker says when the dispatch job has run; the test waits for that signal, not for time to pass.

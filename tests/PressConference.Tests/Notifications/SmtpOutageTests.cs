@@ -20,10 +20,10 @@ public sealed class SmtpOutageTests : NotificationTest
     private async Task<(TestReporter Reporter, Guid Briefing)> DecisionAsync()
     {
         var reporter = await NewReporterAsync("Bùi Thu Trang");
-        var briefing = await BriefingAsync(200);
-        await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id(), NotificationKind.RegistrationApproved,
+        var briefing = await Data.BriefingAsync(Data.HoursAhead(200));
+        await PlanAsync(p => p.PlanRegistrationDecisionAsync(Guid.NewGuid(), reporter.UserId, briefing.Id, NotificationKind.RegistrationApproved,
             new RegistrationDecisionData(), CancellationToken.None));
-        return (reporter, briefing.Id());
+        return (reporter, briefing.Id);
     }
 
     private Task<Notification> RowAsync(string email) =>

@@ -13,7 +13,7 @@ public sealed class DemoOutletTests
     [Test]
     public async Task Demo_data_has_believable_outlets_one_merged_one_suspended_and_a_reporter_whose_card_passes_the_checks()
     {
-        await using var factory = new ApiFactory(new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
+        await using var factory = new TestHost(new Dictionary<string, string?> { ["Demo:Seed"] = "true" });
         using var client = factory.CreateClient();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -44,7 +44,7 @@ public sealed class OutletTests : AccreditationTest
         Assert.That((updated.Str("status"), updated.Str("statusFrom"), updated.Str("kind")), Is.EqualTo(("Suspended", "2026-12-01", "Magazine")));
 
         var bad = await Organizer.PutJsonAsync($"/api/outlets/{id}", request with { StatusUntil = new DateOnly(2026, 1, 1) }).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(bad["errors"]!["statusUntil"], Is.Not.Null);
+        Assert.That(bad.FieldErrors("statusUntil"), Is.EqualTo(new[] { "Ngày kết thúc phải sau ngày bắt đầu của trạng thái." }));
     }
 
     [TestCase("bao hanoi moi 2")]
@@ -86,8 +86,9 @@ public sealed class OutletTests : AccreditationTest
     {
         await OutletAsync("Báo Điện Tử Sông Hồng", ["Sông Hồng Online"]);
         var same = await Organizer.PostJsonAsync("/api/outlets", Builders.Outlet("BAO DIEN TU SONG HONG")).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(same["errors"]!["name"], Is.Not.Null);
-        await Organizer.PostJsonAsync("/api/outlets", Builders.Outlet("Sông Hồng online")).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(same.FieldErrors("name"), Is.EqualTo(new[] { "Tên (hoặc tên cũ) này đã thuộc về một cơ quan báo chí khác." }));
+        var alike = await Organizer.PostJsonAsync("/api/outlets", Builders.Outlet("Sông Hồng online")).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(alike.FieldErrors("name"), Is.EqualTo(new[] { "Tên (hoặc tên cũ) này đã thuộc về một cơ quan báo chí khác." }));
     }
 
     [Test]
@@ -138,6 +139,6 @@ public sealed class OutletTests : AccreditationTest
     {
         using var response = await ImportAsync("");
         var problem = await Task.FromResult(response).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem["errors"]!["file"], Is.Not.Null);
+        Assert.That(problem.FieldErrors("file"), Is.EqualTo(new[] { "Tệp CSV trống hoặc thiếu dòng tiêu đề." }));
     }
 }

@@ -10,7 +10,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task The_owner_gets_the_pass_with_token_briefing_location_names_and_window()
     {
-        var briefing = await BriefingAsync("Họp báo thường kỳ tháng 12");
+        var briefing = await Data.BriefingAsync(Data.NextDay(), title: "Họp báo thường kỳ tháng 12");
         var pass = await IssueAsync(briefing.Id, reporterName: "Nguyễn Thị Mai Hương", outletName: "Báo Hà Nội Mới");
         var body = await Reporter.GetAsync($"/api/registrations/{pass.RegistrationId}/pass").ExpectAsync(HttpStatusCode.OK);
         Assert.Multiple(() =>
@@ -23,8 +23,8 @@ public sealed class PassEndpointTests : PassTest
             Assert.That(body["remotePointId"], Is.Null);
             Assert.That(body.Str("reporterName"), Is.EqualTo("Nguyễn Thị Mai Hương"));
             Assert.That(body.Str("outletName"), Is.EqualTo("Báo Hà Nội Mới"));
-            Assert.That(Utc(body.Str("validFrom")), Is.EqualTo(briefing.DoorsOpenAt));
-            Assert.That(Utc(body.Str("validUntil")), Is.EqualTo(briefing.EndsAt));
+            Assert.That(TestData.Utc(body.Str("validFrom")), Is.EqualTo(briefing.DoorsOpenAt));
+            Assert.That(TestData.Utc(body.Str("validUntil")), Is.EqualTo(briefing.EndsAt));
             Assert.That(body.Str("localValidFrom"), Does.EndWith("+07:00"));
             Assert.That(body.Str("status"), Is.EqualTo("Valid"));
         });
@@ -33,7 +33,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task Organizers_see_any_pass_and_other_reporters_are_told_it_does_not_exist()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await Organizer.GetAsync($"/api/registrations/{pass.RegistrationId}/pass").ExpectAsync(HttpStatusCode.OK);
         using var stranger = await CreateReporterClientAsync("Hoàng Văn Nam");
@@ -57,8 +57,8 @@ public sealed class PassEndpointTests : PassTest
             return;
         }
 
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var pass = await IssueAsync(briefing.Id, point);
         using var response = await Reporter.GetAsync($"/api/registrations/{pass.RegistrationId}/pass.png");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -85,7 +85,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task The_SVG_is_a_QR_image_of_the_pass()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         using var response = await Reporter.GetAsync($"/api/registrations/{pass.RegistrationId}/pass.svg");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -97,8 +97,8 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task The_printable_pass_is_an_A6_page_in_Vietnamese_with_an_inline_QR_and_escaped_names()
     {
-        var briefing = await BriefingAsync("Họp báo về <dự án> đường sắt đô thị");
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay(), title: "Họp báo về <dự án> đường sắt đô thị");
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var pass = await IssueAsync(briefing.Id, point, reporterName: "Đặng Thu <Hà>", outletName: "Báo Tuổi Trẻ & Đời Sống");
         using var response = await Reporter.GetAsync($"/api/registrations/{pass.RegistrationId}/pass.html");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -130,7 +130,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task A_revoked_pass_says_so_and_is_not_rendered_for_printing()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await RevokeAsync(pass.RegistrationId, PassRevocation.Revoked);
         var body = await Reporter.GetAsync($"/api/registrations/{pass.RegistrationId}/pass").ExpectAsync(HttpStatusCode.OK);
@@ -145,7 +145,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task Issuing_again_for_a_revoked_registration_reinstates_the_same_pass_with_a_new_signature()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await RevokeAsync(pass.RegistrationId, PassRevocation.Cancelled);
         var again = await IssueAsync(briefing.Id, registrationId: pass.RegistrationId);
@@ -160,7 +160,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task Rescheduling_a_briefing_re_signs_its_live_passes_with_the_new_window()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var live = await IssueAsync(briefing.Id);
         var revoked = await IssueAsync(briefing.Id, reporterName: "Vũ Đức Anh");
         await RevokeAsync(revoked.RegistrationId, PassRevocation.Revoked);
@@ -169,8 +169,8 @@ public sealed class PassEndpointTests : PassTest
             .ExpectAsync(HttpStatusCode.OK);
 
         var body = await Reporter.GetAsync($"/api/registrations/{live.RegistrationId}/pass").ExpectAsync(HttpStatusCode.OK);
-        Assert.That(Utc(body.Str("validFrom")), Is.EqualTo(newStart.AddMinutes(-60)));
-        Assert.That(Utc(body.Str("validUntil")), Is.EqualTo(newStart.AddMinutes(90)));
+        Assert.That(TestData.Utc(body.Str("validFrom")), Is.EqualTo(newStart.AddMinutes(-60)));
+        Assert.That(TestData.Utc(body.Str("validUntil")), Is.EqualTo(newStart.AddMinutes(90)));
         Assert.That(body.Str("token"), Is.Not.EqualTo(live.Token));
         Assert.That(PassTokenFormat.TryRead(body.Str("token"), out var payload, out _, out _), Is.True);
         Assert.That(payload.ValidFrom, Is.EqualTo(newStart.AddMinutes(-60)));
@@ -187,7 +187,7 @@ public sealed class PassEndpointTests : PassTest
     [Test]
     public async Task Cancelling_a_briefing_cancels_its_passes()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/cancel", new { reason = "Thay đổi kế hoạch" }).ExpectAsync(HttpStatusCode.OK);
         var body = await Reporter.GetAsync($"/api/registrations/{pass.RegistrationId}/pass").ExpectAsync(HttpStatusCode.OK);

@@ -11,7 +11,7 @@ public sealed class PassIssuerTests : PassTest
     [Test]
     public async Task Issuing_and_revoking_only_change_the_callers_unit_of_work_which_saves_them_or_not()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var registrationId = Guid.CreateVersion7();
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
@@ -40,7 +40,7 @@ public sealed class PassIssuerTests : PassTest
     [Test]
     public async Task A_pass_revoked_twice_keeps_its_first_reason_and_time_and_revoking_without_a_pass_does_nothing()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         await RevokeAsync(pass.RegistrationId, PassRevocation.Cancelled);
         var first = await WithDbAsync(db => db.Passes.SingleAsync(p => p.Id == pass.PassId));
@@ -55,8 +55,8 @@ public sealed class PassIssuerTests : PassTest
     [Test]
     public async Task A_registration_cannot_move_its_pass_to_another_briefing()
     {
-        var briefing = await BriefingAsync();
-        var other = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var other = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         Assert.ThrowsAsync<InvalidOperationException>(() => IssueAsync(other.Id, registrationId: pass.RegistrationId));
     }

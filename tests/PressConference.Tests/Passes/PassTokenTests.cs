@@ -12,8 +12,8 @@ public sealed class PassTokenTests : PassTest
     [Test]
     public async Task A_token_is_173_alphanumeric_characters_and_its_QR_is_version_7_or_lower_at_error_correction_M()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         foreach (var pass in new[] { await IssueAsync(briefing.Id), await IssueAsync(briefing.Id, point) })
         {
             Assert.That(pass.Token, Has.Length.EqualTo(173));
@@ -31,8 +31,8 @@ public sealed class PassTokenTests : PassTest
     [Test]
     public async Task The_token_carries_ids_and_the_window_and_nothing_about_the_person()
     {
-        var briefing = await BriefingAsync();
-        var point = await RemotePointAsync(briefing.Id);
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var point = (await Data.RemotePointAsync(briefing.Id)).Id;
         var pass = await IssueAsync(briefing.Id, point, reporterName: "Phạm Minh Đức", outletName: "Tạp chí Người Hà Nội");
         Assert.That(PassTokenFormat.TryRead(pass.Token, out var payload, out var signed, out var signature), Is.True);
         var kid = await WithDbAsync(db => db.PassSigningKeys.MaxAsync(k => k.Id));
@@ -57,7 +57,7 @@ public sealed class PassTokenTests : PassTest
     [Test]
     public async Task The_main_venue_is_written_as_an_all_zero_location()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         var bytes = Base45.Decode(pass.Token);
         Assert.That(bytes[35..43], Is.All.EqualTo((byte)0));
@@ -67,7 +67,7 @@ public sealed class PassTokenTests : PassTest
     [Test]
     public async Task The_public_keys_are_JWKs_that_verify_a_token_as_WebCrypto_would()
     {
-        var briefing = await BriefingAsync();
+        var briefing = await Data.BriefingAsync(Data.NextDay());
         var pass = await IssueAsync(briefing.Id);
         var keys = await (await DoorAsync()).GetAsync("/api/checkin/keys").ExpectAsync(HttpStatusCode.OK);
         var jwk = keys["keys"]!.AsArray().Single(k => k!.Str("kid") == keys.Str("currentKid"))!;

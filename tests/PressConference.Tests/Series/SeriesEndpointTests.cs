@@ -107,6 +107,7 @@ public sealed class SeriesEndpointTests : ApiTest
         {
             titleTemplate = "Tháng {thang}", dayOfMonth = 31, weekday = "Thursday", weekOfMonth = 5, localStartTime = "25:00", horizonMonths = 99,
         }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.Str("code"), Is.EqualTo("ValidationFailed"));
         var errors = problem["errors"]!.AsObject();
         Assert.That(errors.Select(e => e.Key), Is.SupersetOf(new[] { "titleTemplate", "dayOfMonth", "weekOfMonth", "localStartTime", "horizonMonths" }));
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -31,24 +30,6 @@ public abstract class AccreditationTest : ApiTest
         var request = Builders.Outlet(name ?? $"Báo Thử Nghiệm {Guid.NewGuid():N}", aliases: aliases, status: status)
             with { StatusFrom = statusFrom, StatusUntil = statusUntil };
         return (await Organizer.PostJsonAsync("/api/outlets", request).ExpectAsync(HttpStatusCode.Created)).Id();
-    }
-
-    /// <summary>A published briefing <paramref name="days"/> ahead at a venue of its own.</summary>
-    protected async Task<Guid> BriefingAsync(int capacity = 50, bool autoApprove = true, int days = 10, string? hostAgency = null, bool publish = true)
-    {
-        // 09:00 in Hanoi whatever the machine's own offset.
-        var start = new DateTimeOffset(DateTime.Parse(Local(days, 9), CultureInfo.InvariantCulture), TimeSpan.FromHours(7));
-        var request = Builders.Briefing(F, start, venue: $"Phòng họp {Guid.NewGuid():N}") with
-        {
-            Capacity = capacity, AutoApprove = autoApprove, HostAgency = hostAgency,
-        };
-        var id = (await Organizer.PostJsonAsync("/api/briefings", request).ExpectAsync(HttpStatusCode.Created)).Id();
-        if (publish)
-        {
-            await Organizer.PostJsonAsync($"/api/briefings/{id}/publish").ExpectAsync(HttpStatusCode.OK);
-        }
-
-        return id;
     }
 
     protected async Task<Guid> CardAsync(HttpClient reporter, string holderName, Guid? outletId, DateOnly? issuedOn = null, DateOnly? expiresOn = null,

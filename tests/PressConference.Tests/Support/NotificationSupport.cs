@@ -245,48 +245,8 @@ public abstract class NotificationTest : ApiTest
     {
         var email = $"pv-{Guid.NewGuid():N}@bao.test";
         const string password = "Reporter-Pass-1";
-        var created = await Anonymous.PostJsonAsync("/api/auth/register", new { email, password, displayName, preferredLanguage = language })
-            .ExpectAsync(HttpStatusCode.Created);
+        var created = await Anonymous.RegisterReporterAsync(email, password, displayName, language);
         return new TestReporter(created.Str("id"), email, displayName, await LoginAsync(email, password));
-    }
-
-    /// <summary>A briefing at a venue of its own (no clashes between tests), <paramref name="hoursAhead"/> from now.</summary>
-    protected async Task<JsonNode> BriefingAsync(double hoursAhead, bool publish = true, string kind = "Thematic", string? title = null,
-        string? hostAgency = null)
-    {
-        var starts = Now.AddHours(hoursAhead).ToOffset(TimeSpan.FromHours(7));
-        var body = new
-        {
-            title = title ?? $"Họp báo về quy hoạch đô thị {Guid.NewGuid().ToString("N")[..6]}",
-            kind,
-            hostAgency,
-            topic = "Quy hoạch phân khu",
-            venue = $"Hội trường {Guid.NewGuid():N}",
-            startsAt = starts.ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
-            endsAt = starts.AddMinutes(90).ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
-            registrationClosesAt = starts.AddHours(-3).ToString("yyyy-MM-dd'T'HH:mmzzz", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var briefing = await Organizer.PostJsonAsync("/api/briefings", body).ExpectAsync(HttpStatusCode.Created);
-        return publish ? await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id()}/publish").ExpectAsync(HttpStatusCode.OK) : briefing;
-    }
-
-    protected async Task<(Guid Id, string Email)> RemotePointAsync(Guid briefingId, string videoLink = "https://hop.hanoi.gov.vn/phong/ba-dinh")
-    {
-        var email = $"diemcau-{Guid.NewGuid():N}@hanoi.test";
-        var point = await Organizer.PostJsonAsync("/api/remote-points", new
-        {
-            name = $"Điểm cầu phường Ba Đình {Guid.NewGuid().ToString("N")[..6]}",
-            unitName = "UBND phường Ba Đình",
-            unitKind = "Ward",
-            address = "Số 1 Đội Cấn, phường Ba Đình, Hà Nội",
-            capacity = 20,
-            contactName = "Trần Văn Bình",
-            contactEmail = email,
-            videoLink = "https://hop.hanoi.gov.vn/phong/mac-dinh",
-        }).ExpectAsync(HttpStatusCode.Created);
-        await Organizer.PostJsonAsync($"/api/briefings/{briefingId}/remote-points", new { remotePointId = point.Id(), videoLink })
-            .ExpectAsync(HttpStatusCode.Created);
-        return (point.Id(), email);
     }
 
     protected async Task<string> OrganizerEmailAsync() => (await Organizer.GetAsync("/api/auth/me").ExpectAsync(HttpStatusCode.OK)).Str("email");

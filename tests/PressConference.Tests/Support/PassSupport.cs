@@ -1,15 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PressConference.Api.Data;
-using PressConference.Api.Demo;
 using PressConference.Api.Passes;
 
 namespace PressConference.Tests.Support;
-
-/// <summary>A briefing made through the API, with its times as the service stored them.</summary>
-public sealed record TestBriefing(Guid Id, DateTime StartsAt, DateTime EndsAt, DateTime DoorsOpenAt);
 
 /// <summary>A pass issued through <see cref="PassIssuer"/>, as the registration feature will issue it.</summary>
 public sealed record IssuedPass(Guid RegistrationId, Guid PassId, string Token, Guid BriefingId, Guid? RemotePointId);
@@ -20,7 +15,6 @@ public sealed record IssuedPass(Guid RegistrationId, Guid PassId, string Token, 
 /// </summary>
 public abstract class PassTest : ApiTest
 {
-    private int _day = 2;
     private HttpClient? _door;
     private string? _reporterId;
 
@@ -31,36 +25,6 @@ public abstract class PassTest : ApiTest
 
     protected static async Task<string> UserIdAsync(HttpClient client) =>
         (await client.GetAsync("/api/auth/me").ExpectAsync(HttpStatusCode.OK)).Str("id");
-
-    /// <summary>A published briefing on a day of its own (09:00–10:30 Hanoi time, doors 60 minutes before), at a venue of its own.</summary>
-    protected async Task<TestBriefing> BriefingAsync(string? title = null)
-    {
-        var day = _day++;
-        var created = await Organizer.PostJsonAsync("/api/briefings", new
-        {
-            title = title ?? "Họp báo chuyên đề chuyển đổi số",
-            kind = "Thematic",
-            topic = "Chuyển đổi số",
-            venue = $"Hội trường {Guid.NewGuid():N}"[..24],
-            startsAt = Local(day, 9),
-            endsAt = Local(day, 10, 30),
-            doorsOpenMinutesBefore = 60,
-        }).ExpectAsync(HttpStatusCode.Created);
-        var id = created.Id();
-        await Organizer.PostJsonAsync($"/api/briefings/{id}/publish").ExpectAsync(HttpStatusCode.OK);
-        var startsAt = Utc(created.Str("startsAt"));
-        return new TestBriefing(id, startsAt, Utc(created.Str("endsAt")), startsAt.AddMinutes(-60));
-    }
-
-    /// <summary>A new remote point linked to the briefing.</summary>
-    protected async Task<Guid> RemotePointAsync(Guid briefingId, int capacity = 20)
-    {
-        var point = await Organizer.PostJsonAsync("/api/remote-points", Builders.RemotePoint(Builders.Faker(), $"Thử {Guid.NewGuid():N}"[..16]))
-            .ExpectAsync(HttpStatusCode.Created);
-        await Organizer.PostJsonAsync($"/api/briefings/{briefingId}/remote-points", new { remotePointId = point.Id(), capacity })
-            .ExpectAsync(HttpStatusCode.Created);
-        return point.Id();
-    }
 
     protected async Task<IssuedPass> IssueAsync(Guid briefingId, Guid? remotePointId = null, string? ownerId = null,
         string reporterName = "Nguyễn Thị Mai Hương", string outletName = "Báo Hà Nội Mới", Guid? registrationId = null)
@@ -97,9 +61,6 @@ public abstract class PassTest : ApiTest
     protected static Task<JsonNode> ScanAsync(HttpClient door, string token, Guid? remotePointId = null, Guid? briefingId = null,
         string? doorId = null) =>
         door.PostJsonAsync("/api/checkin/scans", new { token, remotePointId, briefingId, doorId }).ExpectAsync(HttpStatusCode.OK);
-
-    protected static DateTime Utc(string iso) =>
-        DateTime.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
     protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

@@ -343,7 +343,7 @@ public static class HttpHarness
     }
 
     /// <summary>Each door scans its share of the tokens one after the other, all doors at once.</summary>
-    private static async Task<Measured> TimeScansAsync(IReadOnlyList<DoorClient> doors, IReadOnlyList<string> tokens, Guid briefing, string expected,
+    private static async Task<Measured> TimeScansAsync(IReadOnlyList<DoorClient> doors, List<string> tokens, Guid briefing, string expected,
         CancellationToken ct)
     {
         var latencies = new List<double>(tokens.Count);
@@ -372,7 +372,7 @@ public static class HttpHarness
     }
 
     /// <summary>For a fixed time, each door scans as fast as it is answered: nine re-scans of admitted passes to one forged token.</summary>
-    private static async Task<Measured> MixedScansAsync(IReadOnlyList<DoorClient> doors, IReadOnlyList<string> admitted, Guid briefing, string forged,
+    private static async Task<Measured> MixedScansAsync(IReadOnlyList<DoorClient> doors, List<string> admitted, Guid briefing, string forged,
         TimeSpan duration, CancellationToken ct)
     {
         var latencies = new List<double>();

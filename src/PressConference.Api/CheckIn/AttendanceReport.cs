@@ -32,6 +32,8 @@ public sealed record AttendanceResponse(Guid BriefingId, string Title, BriefingS
 /// </summary>
 public sealed class AttendanceReport(AppDbContext db)
 {
+    private static readonly string[] CsvColumns = ["location", "reporter", "outlet", "status", "checkedInAt", "door"];
+
     /// <summary>Per location and in total; null when the briefing does not exist.</summary>
     public async Task<AttendanceResponse?> ForBriefingAsync(Guid id, CancellationToken ct)
     {
@@ -89,7 +91,7 @@ public sealed class AttendanceReport(AppDbContext db)
                     checkIn?.DoorId ?? string.Empty,
                 };
             });
-        var header = new[] { "location", "reporter", "outlet", "status", "checkedInAt", "door" }.Select(h => Texts.Get($"checkin.csv.{h}"));
+        var header = CsvColumns.Select(h => Texts.Get($"checkin.csv.{h}"));
         return await CsvExport.WriteAsync(header, rows);
     }
 

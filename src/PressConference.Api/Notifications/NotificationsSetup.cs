@@ -76,7 +76,7 @@ public static class NotificationsSetup
             {
                 await previous(context);
                 var request = context.Request;
-                if (context.Token is null && request.Path.StartsWithSegments(DashboardPath) && !request.Headers.Authorization.Any())
+                if (context.Token is null && request.Path.StartsWithSegments(DashboardPath) && request.Headers.Authorization.Count == 0)
                 {
                     if (request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token)
                     {

@@ -71,10 +71,10 @@ public static class PassTokenFormat
     /// Splits a token into payload and signature; false when it is not Base45, has the wrong length or an unknown
     /// version, or a window that ends before it starts. The signature is not checked here.
     /// </summary>
-    public static bool TryRead(string? token, out PassTokenPayload payload, out byte[] signed, out byte[] signature)
+    public static bool TryRead(string? token, out PassTokenPayload payload, out byte[] signedBytes, out byte[] signature)
     {
         payload = null!;
-        signed = [];
+        signedBytes = [];
         signature = [];
         if (token is null || token.Length != TokenCharacters || !Base45.TryDecode(token, out var bytes)
             || bytes.Length != TokenLength || bytes[0] != Version)
@@ -93,7 +93,7 @@ public static class PassTokenFormat
 
         payload = new PassTokenPayload(BinaryPrimitives.ReadUInt16BigEndian(span[1..]), new Guid(span[3..19], bigEndian: true),
             new Guid(span[19..35], bigEndian: true), BinaryPrimitives.ReadUInt64BigEndian(span[35..]), FromMinutes(from), FromMinutes(until));
-        signed = bytes[..PayloadLength];
+        signedBytes = bytes[..PayloadLength];
         signature = bytes[PayloadLength..];
         return true;
     }

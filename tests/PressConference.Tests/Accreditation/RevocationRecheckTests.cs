@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using PressConference.Tests.Support;
@@ -23,7 +24,7 @@ public sealed class RevocationRecheckTests : AccreditationTest
         Assert.That((await reporter.GetAsync($"/api/registrations/{registration.Id()}/pass").ExpectAsync(HttpStatusCode.OK)).Str("status"),
             Is.EqualTo("Valid"));
 
-        await Organizer.PostJsonAsync("/api/card-revocations", new { number = "rc 2001", revokedOn = Day(1).ToString("yyyy-MM-dd") })
+        await Organizer.PostJsonAsync("/api/card-revocations", new { number = "rc 2001", revokedOn = Day(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })
             .ExpectAsync(HttpStatusCode.Created);
 
         var moved = await reporter.GetAsync($"/api/registrations/{registration.Id()}").ExpectAsync(HttpStatusCode.OK);
@@ -46,7 +47,7 @@ public sealed class RevocationRecheckTests : AccreditationTest
         var moved = await RegisterAsync(late, later, lateCard);
 
         // Both revoked from day 10: the briefing on day 5 is before it, the one on day 20 after it.
-        var day10 = Day(10).ToString("yyyy-MM-dd");
+        var day10 = Day(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var csv = new StringContent($"number,revokedOn,note\nRC2002,{day10},\nRC2003,{day10},\n", Encoding.UTF8, "text/csv");
         await Organizer.PostAsync("/api/card-revocations/import", csv).ExpectAsync(HttpStatusCode.OK);
 

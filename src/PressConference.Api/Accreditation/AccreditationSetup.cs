@@ -1,5 +1,4 @@
 using PressConference.Api.Briefings;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Accreditation;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Accreditation;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PressConference.Api.Briefings;
 using PressConference.Api.Identity;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Accreditation;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Accreditation;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Spokespersons;
 
 namespace PressConference.Api.Briefings;

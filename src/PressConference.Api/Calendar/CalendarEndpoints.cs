@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
 
 namespace PressConference.Api.Calendar;

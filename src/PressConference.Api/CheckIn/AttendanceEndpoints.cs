@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.CheckIn;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.CheckIn;
 

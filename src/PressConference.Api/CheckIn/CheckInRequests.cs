@@ -1,6 +1,5 @@
 using FluentValidation;
 using PressConference.Api.Briefings;
-using PressConference.Api.Infrastructure;
 using PressConference.Api.Passes;
 
 namespace PressConference.Api.CheckIn;

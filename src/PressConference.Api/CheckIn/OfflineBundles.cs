@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 using PressConference.Api.Passes;
 
 namespace PressConference.Api.CheckIn;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 using PressConference.Api.Passes;
 
 namespace PressConference.Api.CheckIn;

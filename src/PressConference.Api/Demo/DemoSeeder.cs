@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
 using PressConference.Api.Identity;
-using PressConference.Api.Infrastructure;
 using PressConference.Api.Outlets;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;

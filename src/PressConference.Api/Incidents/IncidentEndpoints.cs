@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Incidents;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Incidents;
 

@@ -1,4 +1,3 @@
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Incidents;
 

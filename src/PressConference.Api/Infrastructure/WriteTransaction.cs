@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Metadata;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Infrastructure;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Accreditation;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Notifications;
 

@@ -1,15 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
 using PressConference.Api.Calendar;
 using PressConference.Api.Compliance;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 using PressConference.Api.Passes;
 
 namespace PressConference.Api.Notifications;

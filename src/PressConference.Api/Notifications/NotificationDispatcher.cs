@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Notifications;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
 using PressConference.Api.Identity;
 
 namespace PressConference.Api.Notifications;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Notifications;
 

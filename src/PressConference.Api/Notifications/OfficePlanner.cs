@@ -1,11 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PressConference.Api.Briefings;
 using PressConference.Api.Compliance;
-using PressConference.Api.Data;
 using PressConference.Api.Identity;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Notifications;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
 using PressConference.Api.RemotePoints;
 
 namespace PressConference.Api.Notifications;

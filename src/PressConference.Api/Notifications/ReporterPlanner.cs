@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Notifications;
 

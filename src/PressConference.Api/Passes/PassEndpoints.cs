@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Passes;
 

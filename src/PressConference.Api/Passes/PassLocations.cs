@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Passes;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PressConference.Api.Accreditation;
 using PressConference.Api.Briefings;
-using PressConference.Api.Data;
 
 namespace PressConference.Api.Passes;
 

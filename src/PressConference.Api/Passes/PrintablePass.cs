@@ -1,5 +1,4 @@
 using System.Globalization;
-using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Passes;
 

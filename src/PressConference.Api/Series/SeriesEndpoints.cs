@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PressConference.Api.Briefings;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
 
 namespace PressConference.Api.Series;

@@ -15,6 +15,7 @@ using PressConference.Api.Notifications;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
+using PressConference.Api.Web;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(DemoSeeder.TakeSwitch(args));
@@ -28,6 +29,7 @@ builder.AddPasses();
 builder.AddCheckIn();
 builder.AddNotifications();
 builder.AddDemoSeeder();
+builder.AddWebApp();
 
 var app = builder.Build();
 
@@ -62,6 +64,7 @@ app.MapPasses();
 app.MapCheckIn();
 app.MapAttendance();
 app.MapNotifications();
+app.MapWebApp();
 
 await app.RunAsync();
 

@@ -16,6 +16,7 @@ public static class AccreditationSetup
         services.AddSingleton<FileStore>();
         services.AddScoped<RegistrationChecks>();
         services.AddScoped<SeatLedger>();
+        services.AddScoped<SeatAvailability>();
         services.AddScoped<RegistrationStatusChanges>();
         services.AddScoped<RegistrationFollowUps>();
         services.AddScoped<IBriefingChangeHandler, RegistrationBriefingHandler>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.Briefings;
 using PressConference.Api.Data;
+using PressConference.Api.Identity;
 using PressConference.Api.Infrastructure;
 
 namespace PressConference.Api.Accreditation;
@@ -36,9 +37,14 @@ public static class RegistrationEndpoints
     /// </summary>
     private static async Task<Results<CreatedAtRoute<RegistrationResponse>, ProblemHttpResult, ValidationProblem>> Register(Guid id,
         RegistrationRequest request, ClaimsPrincipal user, AppDbContext db, RegistrationChecks checks, SeatLedger seats,
-        RegistrationStatusChanges changes, TimeProvider clock, CancellationToken ct)
+        RegistrationStatusChanges changes, EmailConfirmationRule emailConfirmation, TimeProvider clock, CancellationToken ct)
     {
         var userId = user.UserId()!;
+        if (await emailConfirmation.ProblemAsync(userId, ct) is { } unconfirmed)
+        {
+            return unconfirmed;
+        }
+
         var briefing = await db.Briefings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
         if (briefing is null || !briefing.IsPublic)
         {

@@ -1,5 +1,6 @@
 using PressConference.Api.Compliance;
 using PressConference.Api.Series;
+using PressConference.Api.Spokespersons;
 
 namespace PressConference.Api.Briefings;
 
@@ -15,6 +16,8 @@ public static class BriefingsSetup
         services.AddScoped<BriefingPlanning>();
         services.AddScoped<SeriesGenerator>();
         services.AddScoped<BriefingChanges>();
+        services.AddScoped<BriefingCatalog>();
+        services.AddScoped<SpokespersonDirectory>();
         return builder;
     }
 }

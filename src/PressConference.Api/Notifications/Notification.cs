@@ -20,6 +20,8 @@ public enum NotificationKind
     BriefingRescheduled,
     BriefingVenueChanged,
     BriefingCancelled,
+    AccountEmailConfirmation,
+    AccountPasswordReset,
 }
 
 public enum NotificationStatus

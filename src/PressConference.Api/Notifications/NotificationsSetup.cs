@@ -42,6 +42,7 @@ public static class NotificationsSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<NotificationPlanner>();
         services.AddScoped<NotificationComposer>();
+        services.AddAccountMails();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationJobs>();
         services.AddSingleton<IMailChannel, MailChannel>();

@@ -39,6 +39,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             // Tests dispatch notifications themselves (NotificationDispatcher) instead of racing Hangfire's server.
             ["Notifications:RunScheduler"] = "false",
             ["Notifications:PickupDirectory"] = Path.Combine(Directory, "mail-pickup"),
+            // Reporters made through /api/auth/register register for briefings at once; the rule's own tests turn it on.
+            ["Identity:RequireConfirmedEmail"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

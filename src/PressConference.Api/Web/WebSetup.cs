@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Components.Endpoints;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,7 +66,14 @@ public static class WebSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().Add(endpoint =>
+        {
+            // Blazor's own helper endpoint (/_framework/opaque-redirect) carries no page; pages state their policy themselves.
+            if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any() && !endpoint.Metadata.OfType<IAllowAnonymous>().Any())
+            {
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+            }
+        });
         app.MapGet("/language/{language}", SwitchLanguage).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

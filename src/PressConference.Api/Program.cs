@@ -13,6 +13,7 @@ using PressConference.Api.Passes;
 using PressConference.Api.RemotePoints;
 using PressConference.Api.Series;
 using PressConference.Api.Spokespersons;
+using PressConference.Api.Web;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(DemoSeeder.TakeSwitch(args));
@@ -30,6 +31,7 @@ builder.AddPasses();
 builder.AddCheckIn();
 builder.AddNotifications();
 builder.AddDemoSeeder();
+builder.AddWebApp();
 
 var app = builder.Build();
 
@@ -70,6 +72,7 @@ app.MapAttendance();
 app.MapNotificationEndpoints();
 app.MapNotifications();
 app.ScheduleSeriesJobs();
+app.MapWebApp();
 
 await app.RunAsync();
 

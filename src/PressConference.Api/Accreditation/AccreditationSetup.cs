@@ -13,6 +13,7 @@ public static class AccreditationSetup
         services.AddSingleton<FileStore>();
         services.AddScoped<RegistrationChecks>();
         services.AddScoped<SeatLedger>();
+        services.AddScoped<SeatAvailability>();
         services.AddScoped<RegistrationStatusChanges>();
         services.AddScoped<RegistrationQueries>();
         services.AddScoped<RegistrationDecisions>();

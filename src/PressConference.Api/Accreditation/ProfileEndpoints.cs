@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PressConference.Api.Identity;
 
 namespace PressConference.Api.Accreditation;
 
@@ -25,20 +26,12 @@ public static class ProfileEndpoints
             : Problems.NotFound("entity.user");
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> Update(ProfileRequest request,
-        System.Security.Claims.ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        System.Security.Claims.ClaimsPrincipal user, ReporterAccounts accounts, CancellationToken ct)
     {
-        var me = await db.Users.FirstOrDefaultAsync(u => u.Id == user.UserId(), ct);
-        if (me is null)
-        {
-            return Problems.NotFound("entity.user");
-        }
-
-        me.DisplayName = request.FullName!.Trim();
-        me.PenName = string.IsNullOrWhiteSpace(request.PenName) ? null : request.PenName.Trim();
-        me.Phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
-        me.PreferredLanguage = request.PreferredLanguage ?? me.PreferredLanguage;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ProfileResponse(me.Id, me.Email!, me.DisplayName, me.PenName, me.Phone, me.PreferredLanguage));
+        var me = await accounts.UpdateProfileAsync(user.UserId()!, request.FullName!, request.PenName, request.Phone, request.PreferredLanguage, ct);
+        return me is null
+            ? Problems.NotFound("entity.user")
+            : TypedResults.Ok(new ProfileResponse(me.Id, me.Email, me.FullName, me.PenName, me.Phone, me.PreferredLanguage));
     }
 }
 

@@ -1,3 +1,4 @@
+using PressConference.Api.Identity;
 using System.Security.Claims;
 using PressConference.Api.Briefings;
 
@@ -22,7 +23,7 @@ public sealed record RegistrationDecision(Registration Registration, int? Waitli
 /// </para>
 /// </summary>
 public sealed class RegistrationDecisions(AppDbContext db, RegistrationChecks checks, SeatLedger seats, RegistrationStatusChanges changes,
-    RegistrationQueries queries, TimeProvider clock)
+    RegistrationQueries queries, EmailConfirmationRule emailConfirmation, TimeProvider clock)
 {
     private const int MaxReasonLength = 1000;
 
@@ -35,6 +36,11 @@ public sealed class RegistrationDecisions(AppDbContext db, RegistrationChecks ch
         CancellationToken ct)
     {
         var userId = reporter.UserId()!;
+        if (await emailConfirmation.RefusalAsync(userId, ct) is { } unconfirmed)
+        {
+            return new Refusal(RefusalKind.Forbidden, EmailConfirmationRule.Code, unconfirmed);
+        }
+
         var briefing = await db.Briefings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == briefingId, ct);
         if (briefing is null || !briefing.IsPublic)
         {

@@ -12,6 +12,8 @@ public static class BriefingsSetup
         services.AddScoped<BriefingPlanning>();
         services.AddScoped<BriefingChanges>();
         services.AddScoped<ISpokespersonReferences, BriefingSpokespersonReferences>();
+        services.AddScoped<BriefingCatalog>();
+        services.AddScoped<SpokespersonDirectory>();
         return builder;
     }
 }

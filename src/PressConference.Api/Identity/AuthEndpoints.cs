@@ -28,25 +28,13 @@ public static class AuthEndpoints
     }
 
     /// <summary>A reporter signs up; staff accounts are made by an Admin through /api/users.</summary>
-    private static async Task<Results<Created<MeResponse>, ValidationProblem>> Register(RegisterRequest request,
-        UserManager<AppUser> users, TimeProvider clock)
+    private static async Task<Results<Created<MeResponse>, ValidationProblem>> Register(RegisterRequest request, ReporterAccounts accounts,
+        CancellationToken ct)
     {
-        var user = new AppUser
-        {
-            UserName = request.Email.Trim(),
-            Email = request.Email.Trim(),
-            DisplayName = request.DisplayName.Trim(),
-            PreferredLanguage = request.PreferredLanguage ?? "vi",
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        var created = await users.CreateAsync(user, request.Password);
-        if (!created.Succeeded)
-        {
-            return UserErrors.ToProblem(created);
-        }
-
-        await users.AddToRoleAsync(user, Roles.Reporter);
-        return TypedResults.Created("/api/auth/me", new MeResponse(user.Id, user.Email, user.DisplayName, [Roles.Reporter], user.PreferredLanguage));
+        var (user, result) = await accounts.SignUpAsync(request.Email, request.Password, request.DisplayName, request.PreferredLanguage, ct);
+        return user is null
+            ? UserErrors.ToProblem(result)
+            : TypedResults.Created("/api/auth/me", new MeResponse(user.Id, user.Email!, user.DisplayName, [Roles.Reporter], user.PreferredLanguage));
     }
 
     /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through the bearer-token handler.</summary>
@@ -99,32 +87,7 @@ public static class AuthEndpoints
 
 internal static class UserErrors
 {
-    /// <summary>Identity's own errors, mapped to the field they concern and a localized reason.</summary>
-    public static ValidationProblem ToProblem(IdentityResult result)
-    {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var error in result.Errors)
-        {
-            var (field, message) = error.Code switch
-            {
-                "DuplicateEmail" or "DuplicateUserName" => ("email", Texts.Get("auth.emailTaken")),
-                "InvalidEmail" or "InvalidUserName" => ("email", Texts.Get("validation.value")),
-                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ("password", Texts.Get("auth.password")),
-                _ => ("body", error.Description),
-            };
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            if (!list.Contains(message))
-            {
-                list.Add(message);
-            }
-        }
-
-        return Problems.Fields(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-    }
+    public static ValidationProblem ToProblem(IdentityResult result) => Problems.Fields(AccountErrors.ByField(result));
 }
 
 public sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>

@@ -40,6 +40,7 @@ public static class IdentitySetup
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
         });
 
+        services.AddReporterAccounts();
         services.AddPressConferencePolicies();
         services.AddRateLimiter(o =>
         {

@@ -13,6 +13,9 @@ public enum RefusalKind
 
     /// <summary>The request is fine but the state does not allow it now: 409.</summary>
     Conflict,
+
+    /// <summary>The caller may not do this yet (e.g. an unconfirmed e-mail address): 403.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ public static class OutcomeHttp
         Outcome<T>.Done done => ok(done.Value),
         Outcome<T>.Refused { Refusal: { Kind: RefusalKind.Invalid, Field: { } field } refusal } => Problems.Field(field, refusal.Detail),
         Outcome<T>.Refused { Refusal: { Kind: RefusalKind.NotFound } refusal } => Problems.Problem(StatusCodes.Status404NotFound, refusal.Code, refusal.Detail),
+        Outcome<T>.Refused { Refusal: { Kind: RefusalKind.Forbidden } refusal } => Problems.Problem(StatusCodes.Status403Forbidden, refusal.Code, refusal.Detail),
         Outcome<T>.Refused { Refusal: var refusal } => Problems.Conflict(refusal.Code, refusal.Detail),
         _ => throw new UnreachableException(),
     };

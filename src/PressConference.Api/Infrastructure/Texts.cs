@@ -40,7 +40,8 @@ public static partial class Texts
     {
         var all = new Dictionary<string, (string Vi, string En)>(StringComparer.Ordinal);
         foreach (var (key, vi, en) in Common.Concat(BriefingTexts).Concat(SeriesTexts).Concat(DirectoryTexts).Concat(AccreditationTexts).Concat(IncidentTexts)
-                     .Concat(PassTexts).Concat(CheckInTexts).Concat(NotificationTexts))
+                     .Concat(PassTexts).Concat(CheckInTexts).Concat(NotificationTexts)
+                     .Concat(AccountTexts).Concat(AccountMailTexts).Concat(WebTexts))
         {
             all.Add(key, (vi, en));
         }

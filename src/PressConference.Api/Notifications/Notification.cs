@@ -19,6 +19,8 @@ public enum NotificationKind
     BriefingRescheduled,
     BriefingVenueChanged,
     BriefingCancelled,
+    AccountEmailConfirmation,
+    AccountPasswordReset,
 }
 
 public enum NotificationStatus

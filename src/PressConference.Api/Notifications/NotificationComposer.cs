@@ -231,6 +231,10 @@ public sealed partial class NotificationComposer(AppDbContext db, BriefingAudien
                     this["lastHeldTitle"] = w.LastHeldTitle;
                     this["months"] = w.Months.ToString(CultureInfo.InvariantCulture);
                     break;
+                case AccountLinkData a:
+                    this["link"] = a.Link;
+                    this["hostAgency"] = a.HostAgency;
+                    break;
             }
         }
 

@@ -35,6 +35,7 @@ public abstract record NotificationData
         NotificationKind.BriefingCancelled => typeof(CancelledData),
         NotificationKind.RegistrationClosedDigest or NotificationKind.SeriesPreparation => typeof(BriefingData),
         NotificationKind.ComplianceWarning => typeof(ComplianceWarningData),
+        NotificationKind.AccountEmailConfirmation or NotificationKind.AccountPasswordReset => typeof(AccountLinkData),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template data for this kind."),
     };
 
@@ -87,3 +88,6 @@ public sealed record BriefingData : NotificationData;
 /// <summary>The office must hold a regular briefing by <see cref="DeadlineAt"/>; checked again when due.</summary>
 public sealed record ComplianceWarningData(string HostAgency, DateTime DeadlineAt, DateTime LastHeldAt, string LastHeldTitle, int Months)
     : NotificationData;
+
+/// <summary>An account mail: the one-time link (confirm the address, reset the password) and who sends it.</summary>
+public sealed record AccountLinkData(string Link, string HostAgency) : NotificationData;

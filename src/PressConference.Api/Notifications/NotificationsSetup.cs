@@ -39,6 +39,7 @@ public static class NotificationsSetup
         services.AddScoped<OfficePlanner>();
         services.AddScoped<BriefingAudience>();
         services.AddScoped<NotificationComposer>();
+        services.AddAccountMails();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationJobs>();
         services.AddSingleton<IMailChannel, MailChannel>();

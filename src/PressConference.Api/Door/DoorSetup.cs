@@ -31,6 +31,13 @@ public static class DoorSetup
         app.Map(Path, branch =>
         {
             branch.Use(AddPageHeaders);
+            // The pages' catch-all "not found" route matches every path before this branch runs, and static files are
+            // not served for a request that already has an endpoint: under /door the page's files win.
+            branch.Use((context, next) =>
+            {
+                context.SetEndpoint(null);
+                return next(context);
+            });
             // /door redirects to /door/, which serves index.html.
             branch.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             branch.UseStaticFiles(new StaticFileOptions

@@ -26,7 +26,7 @@ public sealed class FeatureDependencyTests
         ["Passes"],
         ["CheckIn"],
         ["Notifications"],
-        ["Door"],
+        ["Door", "Web"],
     ];
 
     private static readonly Lazy<ArchUnitNET.Domain.Architecture> Api =

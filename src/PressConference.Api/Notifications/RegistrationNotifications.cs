@@ -63,7 +63,7 @@ public sealed class RegistrationNotifications(AppDbContext db, ReporterPlanner p
         var language = await db.Users.Where(u => u.Id == registration.ReporterId).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(ct);
         var culture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "vi");
         var lines = registration.FindingList.Where(f => withSoftFindings || f.Severity == FindingSeverity.Hard)
-            .Select(f => Texts.Get(culture, $"finding.{f.Code}", f.Args.Cast<object?>().ToArray()))
+            .Select(f => ReasonLine(culture, f))
             .ToList();
         if (!string.IsNullOrWhiteSpace(reason))
         {
@@ -72,4 +72,8 @@ public sealed class RegistrationNotifications(AppDbContext db, ReporterPlanner p
 
         return string.Join('\n', lines);
     }
+
+    /// <summary>A finding as a reason in a mail, in the reporter's language.</summary>
+    internal static string ReasonLine(CultureInfo culture, Finding finding) =>
+        Texts.Get(culture, $"finding.{finding.Code}", finding.Args.Cast<object?>().ToArray());
 }

@@ -15,6 +15,8 @@ public static partial class Texts
             "This message was sent automatically by the PressConference service of {hostAgency}; please do not reply."),
         ("mail.none", "chưa có", "none yet"),
         ("mail.timeZone", "giờ Hà Nội", "Hanoi time"),
+        // Findings given as reasons in a mail, where the API's own sentence (finding.*) addresses the reader otherwise.
+        ("mail.finding.AlreadyRegistered", "Anh/chị đã đăng ký dự họp báo này.", "You are already registered for this briefing."),
         ("mail.passLink", "Thẻ tham dự được đính kèm thư này: trình mã QR (the-tham-du.png) trên điện thoại ở cửa, hoặc in trang the-tham-du.html. Sau khi đăng nhập, thẻ cũng có tại {passUrl}", "Your pass is attached: show the QR code (the-tham-du.png) on your phone at the door, or print the-tham-du.html. Signed in, you also find it at {passUrl}"),
 
         ("mail.RegistrationApproved.subject", "Đăng ký được chấp thuận: {title}", "Registration approved: {title}"),

@@ -73,7 +73,13 @@ public sealed class RegistrationNotifications(AppDbContext db, ReporterPlanner p
         return string.Join('\n', lines);
     }
 
-    /// <summary>A finding as a reason in a mail, in the reporter's language.</summary>
-    internal static string ReasonLine(CultureInfo culture, Finding finding) =>
-        Texts.Get(culture, $"finding.{finding.Code}", finding.Args.Cast<object?>().ToArray());
+    /// <summary>
+    /// A finding as a reason in a mail, in the reporter's language. A mail addresses its reader as "anh/chị": where the
+    /// API's sentence for a finding speaks to the reader otherwise, the mail has its own wording (<c>mail.finding.*</c>).
+    /// </summary>
+    internal static string ReasonLine(CultureInfo culture, Finding finding)
+    {
+        var key = Texts.All.ContainsKey($"mail.finding.{finding.Code}") ? $"mail.finding.{finding.Code}" : $"finding.{finding.Code}";
+        return Texts.Get(culture, key, finding.Args.Cast<object?>().ToArray());
+    }
 }

@@ -20,6 +20,12 @@ public enum NotificationKind
     BriefingRescheduled,
     BriefingVenueChanged,
     BriefingCancelled,
+
+    /// <summary>A remote point hears that it is linked to a published briefing: when, its seats, the video link.</summary>
+    RemotePointLinked,
+
+    /// <summary>A remote point that was told of a link hears that the link is gone.</summary>
+    RemotePointUnlinked,
 }
 
 public enum NotificationStatus

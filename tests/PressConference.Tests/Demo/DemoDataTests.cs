@@ -21,7 +21,7 @@ public sealed partial class DemoDataTests
         "Pine", "Pines", "Place", "Plain", "Plaza", "Point", "Port", "Prairie", "Ramp", "Ranch", "Rapids", "Ridge", "River", "Road", "Route",
         "Row", "Run", "Shore", "Shores", "Skyway", "Spring", "Springs", "Square", "Station", "Stravenue", "Stream", "Street", "Summit", "Terrace",
         "Trace", "Track", "Trail", "Tunnel", "Turnpike", "Underpass", "Union", "Valley", "Via", "Viaduct", "View", "Village", "Ville", "Vista",
-        "Walk", "Wall", "Way", "Well", "Wells", "The", "And", "Of", "Hall", "Room", "Floor", "Building", "Ward", "District", "City",
+        "Walk", "Wall", "Way", "Well", "Wells", "The", "And", "Of", "Hall", "Room", "Floor", "Building", "Ward", "District", "City", "Demo", "Data",
     };
 
     private static List<string> EnglishWords(string? text) =>
@@ -76,6 +76,7 @@ public sealed partial class DemoDataTests
             texts.AddRange([s.FullName, s.Title, s.Agency, s.AuthorizedMatter]);
         }
 
+        texts.AddRange(await db.BriefingAudit.Select(a => a.Reason).ToListAsync());
         texts.AddRange(await db.Outlets.Select(o => o.Name).ToListAsync());
         texts.AddRange(await db.Users.Select(u => u.DisplayName).ToListAsync());
         Assert.That(texts.Where(t => EnglishWords(t).Count > 0), Is.Empty);

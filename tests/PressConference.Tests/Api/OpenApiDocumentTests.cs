@@ -30,6 +30,9 @@ public sealed class OpenApiDocumentTests : ApiTest
         // The credential request holds the fields of both kinds of credential: only the type is required.
         var credential = document["components"]!["schemas"]!["CredentialRequest"]!;
         Assert.That(credential["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [], Is.Empty.Or.EqualTo(new[] { "type" }));
+        // What may not be null stays required.
+        Assert.That(document["components"]!["schemas"]!["LoginRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()),
+            Is.EquivalentTo(new[] { "email", "password" }));
     }
 
     private static void Walk(JsonNode? node, string path, List<string> offenders)

@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(DemoSeeder.TakeSwitch(args));
 builder.AddInfrastructure();
 builder.AddDatabase();
 builder.AddIdentityFeature();
+builder.AddOutlets();
 builder.AddBriefings();
 builder.AddSeries();
 builder.AddCompliance();

@@ -361,6 +361,25 @@ public sealed class DoorPageTests
         });
     }
 
+    [Test]
+    public async Task Online_a_pass_refused_before_its_doors_open_says_the_day_and_the_time_they_open()
+    {
+        // Online the pass row decides (a moved briefing's printed pass): this one's row opens the doors tomorrow.
+        var pass = await _server.IssuePassAsync(BriefingId, "Hoàng Thu Thủy", "Báo Lao Động");
+        var opens = _server.Clock.GetUtcNow().UtcDateTime.AddDays(1);
+        await _server.WithDbAsync(db => db.Passes.Where(p => p.Id == pass.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ValidFrom, opens)));
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await SignInAndChooseAsync(page);
+
+        await ScanAsync(page, pass.Token, 1);
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-reason", "NotYetOpen");
+        await Expect(page.Locator("#verdict")).ToHaveAttributeAsync("data-offline", "false");
+        await Expect(page.Locator("#verdict-detail")).ToHaveTextAsync("Chưa đến giờ mở cửa");
+        await Expect(page.Locator("#verdict-note")).ToHaveTextAsync(
+            "Mở cửa lúc " + opens.AddHours(7).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private Task<IBrowserContext> NewPhoneAsync() => NewPhoneAsync(_browser);
 
     private async Task<IBrowserContext> NewPhoneAsync(IBrowser browser)

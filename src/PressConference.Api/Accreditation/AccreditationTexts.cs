@@ -14,6 +14,7 @@ public static partial class Texts
         ("outlet.nameTaken", "Tên (hoặc tên cũ) này đã thuộc về một cơ quan báo chí khác.", "This name (or former name) already belongs to another outlet."),
         ("import.empty", "Tệp CSV trống hoặc thiếu dòng tiêu đề.", "The CSV file is empty or has no header row."),
         ("import.duplicateRow", "Dòng này trùng với một dòng trước đó trong tệp.", "This row repeats an earlier row of the file."),
+        ("import.repeatedName", "Dòng này trùng tên với dòng {0} của tệp; chỉ dòng {0} được áp dụng.", "This row repeats the name of row {0} of the file; only row {0} is applied."),
         ("upload.missing", "Hãy gửi một tệp (multipart/form-data).", "Send one file (multipart/form-data)."),
         ("upload.tooLarge", "Tệp vượt quá {0} MB.", "The file exceeds {0} MB."),
         ("upload.type", "Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên).", "Only PDF, JPEG or PNG files are accepted (checked by content, not by name)."),

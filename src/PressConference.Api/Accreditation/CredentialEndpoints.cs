@@ -25,10 +25,12 @@ public static class CredentialEndpoints
     private static async Task<Ok<List<CredentialResponse>>> ListMine(ClaimsPrincipal user, ReporterCredentials credentials, CancellationToken ct) =>
         TypedResults.Ok(await credentials.MineAsync(user, ct));
 
-    private static async Task<Results<CreatedAtRoute<CredentialResponse>, ProblemHttpResult, ValidationProblem>> Create(CredentialRequest request,
-        ClaimsPrincipal user, ReporterCredentials credentials, CancellationToken ct) =>
-        (await credentials.AddAsync(request, user, ct))
-            .ToHttp(c => TypedResults.CreatedAtRoute(CredentialResponse.From(c), "GetCredential", new { id = c.Id }));
+    /// <summary>201 with the new credential; 200 with the owner's card when its number was added before (a repeat adds nothing).</summary>
+    private static async Task<Results<CreatedAtRoute<CredentialResponse>, Ok<CredentialResponse>, ProblemHttpResult, ValidationProblem>> Create(
+        CredentialRequest request, ClaimsPrincipal user, ReporterCredentials credentials, CancellationToken ct) =>
+        (await credentials.AddAsync(request, user, ct)).ToHttp(a => a.AlreadyAdded,
+            a => TypedResults.CreatedAtRoute(CredentialResponse.From(a.Credential), "GetCredential", new { id = a.Credential.Id }),
+            a => TypedResults.Ok(CredentialResponse.From(a.Credential)));
 
     private static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, ReporterCredentials credentials,
         CancellationToken ct) =>

@@ -27,6 +27,7 @@ public enum FindingCode
     LetterNotValidOnDate,
     LetterContentMissing,
     NameMismatch,
+    /// <summary>Found on registrations stored before a repeat was answered with the open registration instead (issue 12); no longer raised.</summary>
     AlreadyRegistered,
     CredentialBlocked,
     NameMatchesWithoutDiacritics,

@@ -35,12 +35,6 @@ public sealed class RegistrationChecks(AppDbContext db, IOptions<AccreditationOp
             findings.Add(new Finding(FindingCode.RegistrationClosed));
         }
 
-        if (await db.Registrations.AnyAsync(r => r.BriefingId == briefing.Id && r.ReporterId == reporterId
-                && Registration.OpenStatuses.Contains(r.Status), ct))
-        {
-            findings.Add(new Finding(FindingCode.AlreadyRegistered));
-        }
-
         findings.AddRange(await CheckCredentialAsync(briefing, credential, profileName, ct));
         if (!briefing.AutoApprove)
         {

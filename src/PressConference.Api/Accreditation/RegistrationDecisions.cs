@@ -7,6 +7,12 @@ namespace PressConference.Api.Accreditation;
 /// <summary>A decided registration, its waitlist position (null unless waitlisted) and the type of credential it was made with.</summary>
 public sealed record RegistrationDecision(Registration Registration, int? WaitlistPosition, CredentialType CredentialType)
 {
+    /// <summary>
+    /// The request repeated one the reporter already made (a double click, a retry): <see cref="Registration"/> is the
+    /// open registration on record, in its current status, and nothing was created, changed or announced.
+    /// </summary>
+    public bool AlreadyRegistered { get; init; }
+
     public RegistrationResponse Response => RegistrationResponse.From(Registration, WaitlistPosition, CredentialType);
 }
 
@@ -31,6 +37,12 @@ public sealed class RegistrationDecisions(AppDbContext db, RegistrationChecks ch
     /// Runs every check and decides at once: rejected (a hard finding), to review (a soft one), approved while the location
     /// has a seat and nobody waits there, else waitlisted. Parallel registrations queue for the write lock instead of
     /// failing, and the seat counter's conditional update keeps the location within its capacity.
+    /// <para>
+    /// A reporter who already holds an open registration for the briefing gets that one back
+    /// (<see cref="RegistrationDecision.AlreadyRegistered"/>): a repeat creates, decides and announces nothing. It is
+    /// decided under the write lock, and the filtered unique index on (BriefingId, ReporterId) turns a lost race into
+    /// the same answer on the next pass.
+    /// </para>
     /// </summary>
     public async Task<Outcome<RegistrationDecision>> RegisterAsync(Guid briefingId, RegistrationRequest request, ClaimsPrincipal reporter,
         CancellationToken ct)
@@ -67,7 +79,8 @@ public sealed class RegistrationDecisions(AppDbContext db, RegistrationChecks ch
             }
             catch (DbUpdateException) when (attempt < 3)
             {
-                // Lost a race with the same reporter's other request (unique open registration); the next pass sees it.
+                // Lost a race with the same reporter's other request (unique open registration); the next pass finds it
+                // and answers it as a repeat.
                 db.ChangeTracker.Clear();
             }
         }
@@ -240,6 +253,15 @@ public sealed class RegistrationDecisions(AppDbContext db, RegistrationChecks ch
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // Under the write lock, so a request racing this one has either committed its registration or not begun.
+        var userId = reporter.UserId()!;
+        var open = await db.Registrations.AsNoTracking().Include(r => r.Credential)
+            .FirstOrDefaultAsync(r => r.BriefingId == briefingId && r.ReporterId == userId && Registration.OpenStatuses.Contains(r.Status), ct);
+        if (open is not null)
+        {
+            return new RegistrationDecision(open, await seats.PositionAsync(open, ct), open.Credential!.Type) { AlreadyRegistered = true };
+        }
 
         // Read again under the write lock: the briefing may have been closed or cancelled since.
         var briefing = await db.Briefings.AsNoTracking().FirstAsync(b => b.Id == briefingId, ct);

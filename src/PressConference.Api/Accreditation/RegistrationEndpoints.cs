@@ -25,10 +25,11 @@ public static class RegistrationEndpoints
         return app;
     }
 
-    private static async Task<Results<CreatedAtRoute<RegistrationResponse>, ProblemHttpResult, ValidationProblem>> Register(Guid id,
-        RegistrationRequest request, ClaimsPrincipal user, RegistrationDecisions decisions, CancellationToken ct) =>
-        (await decisions.RegisterAsync(id, request, user, ct))
-            .ToHttp(d => TypedResults.CreatedAtRoute(d.Response, "GetRegistration", new { id = d.Registration.Id }));
+    /// <summary>201 with the new registration; 200 with the open one when the reporter already registered (a repeat creates nothing).</summary>
+    private static async Task<Results<CreatedAtRoute<RegistrationResponse>, Ok<RegistrationResponse>, ProblemHttpResult, ValidationProblem>> Register(
+        Guid id, RegistrationRequest request, ClaimsPrincipal user, RegistrationDecisions decisions, CancellationToken ct) =>
+        (await decisions.RegisterAsync(id, request, user, ct)).ToHttp(d => d.AlreadyRegistered,
+            d => TypedResults.CreatedAtRoute(d.Response, "GetRegistration", new { id = d.Registration.Id }), d => TypedResults.Ok(d.Response));
 
     private static async Task<Results<Ok<RegistrationResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, RegistrationQueries queries,
         CancellationToken ct) =>

@@ -6,6 +6,9 @@ namespace PressConference.Api.Accreditation;
 /// <summary>A stored file opened for reading, with the type its bytes showed and the name to offer it under.</summary>
 public sealed record FileDownload(Stream Content, string? ContentType, string FileName);
 
+/// <summary>A credential as added: the new one, or the owner's card with that number when it was there already (a repeat adds nothing).</summary>
+public sealed record AddedCredential(Credential Credential, bool AlreadyAdded);
+
 /// <summary>
 /// A reporter's press cards and introduction letters. Photo-ID numbers and scans are for the owner and organizers only:
 /// to anyone else a credential does not exist (<see cref="FindVisibleAsync"/>).
@@ -19,8 +22,13 @@ public sealed class ReporterCredentials(AppDbContext db, FileStore files, TimePr
         return credentials.Select(CredentialResponse.From).ToList();
     }
 
-    /// <summary>Adds a credential for its owner; the outlet is the one named by id, else the one whose name or former name was given.</summary>
-    public async Task<Outcome<Credential>> AddAsync(CredentialRequest request, ClaimsPrincipal owner, CancellationToken ct)
+    /// <summary>
+    /// Adds a credential for its owner; the outlet is the one named by id, else the one whose name or former name was
+    /// given. A press card whose number the owner already added is answered with that card
+    /// (<see cref="AddedCredential.AlreadyAdded"/>): the same card sent twice is one card. Decided under the write lock
+    /// (BEGIN IMMEDIATE on SQLite), so two identical requests at the same instant add it once.
+    /// </summary>
+    public async Task<Outcome<AddedCredential>> AddAsync(CredentialRequest request, ClaimsPrincipal owner, CancellationToken ct)
     {
         Outlet? outlet = null;
         if (request.OutletId is { } outletId)
@@ -37,9 +45,22 @@ public sealed class ReporterCredentials(AppDbContext db, FileStore files, TimePr
         }
 
         var card = request.Type == CredentialType.PressCard;
+        var ownerId = owner.UserId()!;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (card)
+        {
+            var number = CardRevocation.NormalizeNumber(request.Number);
+            var existing = await db.Credentials.AsNoTracking()
+                .FirstOrDefaultAsync(c => c.OwnerId == ownerId && c.Type == CredentialType.PressCard && c.Number == number, ct);
+            if (existing is not null)
+            {
+                return new AddedCredential(existing, AlreadyAdded: true);
+            }
+        }
+
         var credential = new Credential
         {
-            OwnerId = owner.UserId()!,
+            OwnerId = ownerId,
             Type = request.Type!.Value,
             OutletId = outlet?.Id,
             OutletName = Clean(request.OutletName) ?? outlet!.Name,
@@ -70,7 +91,12 @@ public sealed class ReporterCredentials(AppDbContext db, FileStore files, TimePr
 
         db.Credentials.Add(credential);
         await db.SaveChangesAsync(ct);
-        return credential;
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return new AddedCredential(credential, AlreadyAdded: false);
     }
 
     /// <summary>The owner and organizers only; null to anyone else.</summary>

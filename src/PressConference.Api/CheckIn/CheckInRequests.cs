@@ -17,7 +17,14 @@ public sealed record ScanRequest(string? Token, Guid? RemotePointId, string? Doo
 /// </summary>
 public sealed record ScanResponse(ScanResult Result, ScanRefusal? Reason, string Message, Guid? PassId, Guid? BriefingId, Guid? RemotePointId,
     string? ReporterName, string? OutletName, string? Location, DateTime ScannedAt, DateTime? CheckedInAt, DateTime? FirstCheckedInAt,
-    string? FirstDoor);
+    string? FirstDoor)
+{
+    /// <summary>When the doors open, for a pass refused as <see cref="ScanRefusal.NotYetOpen"/>.</summary>
+    public DateTime? OpensAt { get; init; }
+
+    /// <summary>When the pass stopped admitting (the briefing's end), for one refused as <see cref="ScanRefusal.Closed"/>.</summary>
+    public DateTime? ClosedAt { get; init; }
+}
 
 public sealed record KeysResponse(string CurrentKid, IReadOnlyList<PassPublicKey> Keys);
 

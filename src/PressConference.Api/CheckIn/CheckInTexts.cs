@@ -13,6 +13,8 @@ public static partial class Texts
         ("checkin.reason.WrongLocation", "Thẻ dành cho địa điểm khác (hội trường chính hoặc điểm cầu khác).", "The pass is for another location (main venue or another remote point)."),
         ("checkin.reason.NotYetOpen", "Chưa đến giờ mở cửa.", "Doors are not open yet."),
         ("checkin.reason.Closed", "Họp báo đã kết thúc; thẻ hết hiệu lực.", "The briefing is over; the pass has expired."),
+        ("checkin.reason.NotYetOpen.at", "Chưa đến giờ mở cửa: cửa mở lúc {0}.", "Doors are not open yet: they open at {0}."),
+        ("checkin.reason.Closed.at", "Họp báo đã kết thúc lúc {0}; thẻ hết hiệu lực.", "The briefing ended at {0}; the pass has expired."),
         ("checkin.reason.Revoked", "Thẻ đã bị thu hồi.", "The pass has been revoked."),
         ("checkin.reason.Cancelled", "Đăng ký hoặc cuộc họp báo đã bị hủy.", "The registration or the briefing was cancelled."),
         ("checkin.conflict.AdmittedTwice", "Thẻ được cho vào ở hai lần quét; chỉ tính lần sớm nhất ({0:HH:mm:ss} tại {1}).", "The pass was admitted at two scans; only the earliest counts ({0:HH:mm:ss}, {1})."),

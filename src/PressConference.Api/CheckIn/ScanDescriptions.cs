@@ -22,17 +22,34 @@ public sealed class ScanDescriptions(AppDbContext db)
             firstDoor = outcome.CheckIn is { } c ? DoorName(c, names) : null;
         }
 
+        // The pass row is authoritative online: a moved briefing's doors open (and close) when the row says.
+        var opensAt = outcome.Reason == ScanRefusal.NotYetOpen ? pass?.ValidFrom : null;
+        var closedAt = outcome.Reason == ScanRefusal.Closed ? pass?.ValidUntil : null;
         var message = outcome.Result switch
         {
             ScanResult.Admitted => Texts.Get("checkin.admitted", pass!.ReporterName, pass.OutletName),
             ScanResult.AlreadyCheckedIn => Texts.Get("checkin.already", VietnamTime.ToLocal(outcome.CheckIn!.CheckedInAt), firstDoor),
+            _ when opensAt is { } opens => Texts.Get("checkin.reason.NotYetOpen.at", When(opens, outcome.ScannedAt)),
+            _ when closedAt is { } closed => Texts.Get("checkin.reason.Closed.at", When(closed, outcome.ScannedAt)),
             _ => Texts.Get($"checkin.reason.{outcome.Reason}"),
         };
         var already = outcome.Result == ScanResult.AlreadyCheckedIn;
         var response = new ScanResponse(outcome.Result, outcome.Reason, message, pass?.Id, pass?.BriefingId, pass?.RemotePointId, pass?.ReporterName,
             pass?.OutletName, location, outcome.ScannedAt, outcome.Result == ScanResult.Refused ? null : outcome.CheckIn?.CheckedInAt,
-            already ? outcome.CheckIn!.CheckedInAt : null, already ? firstDoor : null);
+            already ? outcome.CheckIn!.CheckedInAt : null, already ? firstDoor : null)
+        {
+            OpensAt = opensAt,
+            ClosedAt = closedAt,
+        };
         return (response, outcome.Result == ScanResult.Refused ? null : firstDoor);
+    }
+
+    /// <summary>A door time in Hanoi as staff say it: "HH:mm" on the day of the scan, "dd/MM/yyyy HH:mm" on another day.</summary>
+    public static string When(DateTime instant, DateTime scannedAt)
+    {
+        var local = VietnamTime.ToLocal(instant);
+        var format = local.Date == VietnamTime.ToLocal(scannedAt).Date ? "HH:mm" : "dd/MM/yyyy HH:mm";
+        return local.ToString(format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Where a pass was admitted: "door (place)", or the place alone when the door gave no name.</summary>

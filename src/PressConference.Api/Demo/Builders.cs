@@ -21,6 +21,43 @@ public static class Builders
         "Hoàng Mai", "Long Biên", "Bồ Đề", "Việt Hưng", "Phúc Lợi", "Hà Đông", "Thanh Xuân", "Khương Đình",
     ];
 
+    /// <summary>
+    /// Real streets in each ward (after the July 2025 reorganisation), for addresses that read as Hanoi addresses; Bogus's
+    /// "vi" street names come with English suffixes ("Overpass", "Heights").
+    /// </summary>
+    private static readonly Dictionary<string, string[]> StreetsByWard = new(StringComparer.Ordinal)
+    {
+        ["Ba Đình"] = ["phố Đội Cấn", "phố Nguyễn Thái Học", "đường Hùng Vương"],
+        ["Hoàn Kiếm"] = ["phố Đinh Tiên Hoàng", "phố Hàng Bài", "phố Lê Thái Tổ"],
+        ["Cửa Nam"] = ["phố Quán Sứ", "phố Trần Hưng Đạo", "phố Hai Bà Trưng"],
+        ["Hồng Hà"] = ["phố Chương Dương Độ", "đường Bạch Đằng", "phố Nguyễn Huy Tự"],
+        ["Tây Hồ"] = ["đường Lạc Long Quân", "phố Xuân Diệu", "đường Âu Cơ"],
+        ["Ngọc Hà"] = ["phố Hoàng Hoa Thám", "phố Đội Cấn", "phố Ngọc Hà"],
+        ["Giảng Võ"] = ["phố Giảng Võ", "phố Kim Mã", "phố Cát Linh"],
+        ["Đống Đa"] = ["phố Xã Đàn", "phố Tôn Đức Thắng", "phố Nguyễn Lương Bằng"],
+        ["Ô Chợ Dừa"] = ["đường Đê La Thành", "phố Hào Nam", "phố Khâm Thiên"],
+        ["Kim Liên"] = ["phố Phạm Ngọc Thạch", "phố Lương Định Của", "phố Đào Duy Anh"],
+        ["Văn Miếu - Quốc Tử Giám"] = ["phố Quốc Tử Giám", "phố Văn Miếu", "phố Nguyễn Khuyến"],
+        ["Láng"] = ["đường Láng", "phố Chùa Láng", "phố Nguyễn Chí Thanh"],
+        ["Cầu Giấy"] = ["đường Cầu Giấy", "đường Xuân Thủy", "phố Trần Đăng Ninh"],
+        ["Nghĩa Đô"] = ["đường Hoàng Quốc Việt", "phố Nguyễn Văn Huyên", "phố Hoàng Sâm"],
+        ["Yên Hòa"] = ["phố Trung Kính", "phố Yên Hòa", "đường Trần Duy Hưng"],
+        ["Hai Bà Trưng"] = ["phố Lê Đại Hành", "phố Bà Triệu", "phố Huế"],
+        ["Bạch Mai"] = ["phố Bạch Mai", "phố Minh Khai", "phố Trần Khát Chân"],
+        ["Vĩnh Tuy"] = ["phố Vĩnh Tuy", "phố Minh Khai", "phố Lạc Trung"],
+        ["Hoàng Mai"] = ["đường Giải Phóng", "phố Tam Trinh", "đường Nguyễn Hữu Thọ"],
+        ["Long Biên"] = ["đường Nguyễn Văn Cừ", "phố Ngọc Lâm", "đường Nguyễn Sơn"],
+        ["Bồ Đề"] = ["phố Bồ Đề", "đường Nguyễn Sơn", "phố Hồng Tiến"],
+        ["Việt Hưng"] = ["đường Nguyễn Cao Luyện", "phố Vũ Đức Thận", "đường Ngô Gia Tự"],
+        ["Phúc Lợi"] = ["đường Phúc Lợi", "phố Hội Xá", "đường Nguyễn Văn Linh"],
+        ["Hà Đông"] = ["đường Quang Trung", "phố Tô Hiệu", "đường Trần Phú"],
+        ["Thanh Xuân"] = ["đường Nguyễn Trãi", "phố Khuất Duy Tiến", "phố Vũ Trọng Phụng"],
+        ["Khương Đình"] = ["phố Khương Đình", "đường Nguyễn Xiển", "phố Hạ Đình"],
+    };
+
+    /// <summary>For a ward not in the table (tests name made-up ones): streets every Hanoian knows.</summary>
+    private static readonly string[] CommonStreets = ["phố Tràng Tiền", "phố Lý Thường Kiệt", "đường Láng Hạ", "phố Phan Đình Phùng"];
+
     public static readonly string[] CityDepartments =
     [
         "Sở Tài chính", "Sở Xây dựng", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Sở Văn hóa và Thể thao",
@@ -68,7 +105,7 @@ public static class Builders
             $"Điểm cầu phường {ward}",
             $"UBND phường {ward}",
             RemotePointUnitKind.Ward,
-            $"Số {f.Random.Number(1, 200)} {f.Address.StreetName()}, phường {ward}, Hà Nội",
+            $"Số {f.Random.Number(1, 200)} {f.PickRandom(StreetsByWard.GetValueOrDefault(ward) ?? CommonStreets)}, phường {ward}, Hà Nội",
             f.Random.Number(10, 40),
             PersonName(f),
             Phone(f),

@@ -128,7 +128,7 @@ public static class DemoSeeder
         db.Briefings.AddRange(adHoc, thematic, draft);
         foreach (var b in new[] { adHoc, thematic, draft })
         {
-            db.BriefingAudit.Add(BriefingAuditEntry.For(b.Id, null, now, "Created", "demo data"));
+            db.BriefingAudit.Add(BriefingAuditEntry.For(b.Id, null, now, "Created", "dữ liệu mẫu"));
         }
 
         await db.SaveChangesAsync(ct);

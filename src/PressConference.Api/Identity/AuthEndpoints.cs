@@ -37,26 +37,11 @@ public static class AuthEndpoints
             : TypedResults.Created("/api/auth/me", new MeResponse(user.Id, user.Email!, user.DisplayName, [Roles.Reporter], user.PreferredLanguage));
     }
 
-    /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through the bearer-token handler.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request,
-        SignInManager<AppUser> signIn, IOptions<AuthOptions> auth)
-    {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return TypedResults.Empty;
-        }
-
-        if (result.IsLockedOut)
-        {
-            return Problems.Problem(StatusCodes.Status401Unauthorized, "LockedOut", Texts.Get("auth.lockedOut", auth.Value.LockoutMinutes));
-        }
-
-        return result.IsNotAllowed
-            ? Problems.Problem(StatusCodes.Status401Unauthorized, "NotAllowed", Texts.Get("auth.notAllowed"))
-            : Problems.Problem(StatusCodes.Status401Unauthorized, "InvalidCredentials", Texts.Get("auth.invalidLogin"));
-    }
+    /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through the bearer-token handler; a 401 problem that says why not.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, PasswordSignIn signIn) =>
+        await signIn.SignInAsync(request.Email, request.Password, IdentityConstants.BearerScheme) is { } refused
+            ? Problems.Problem(StatusCodes.Status401Unauthorized, refused.Code, refused.Detail, title: refused.Title)
+            : TypedResults.Empty;
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request,
         SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)

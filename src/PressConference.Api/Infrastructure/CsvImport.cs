@@ -7,20 +7,29 @@ public enum ImportOutcome
     Created,
     Updated,
     Refused,
+
+    /// <summary>The row repeats an earlier row of the file, which was applied instead; not an error (its warning says which).</summary>
+    Skipped,
 }
 
-/// <summary>One data row of an imported file: its number (1 = the first row after the header), what it names, and what became (or would become) of it.</summary>
-public sealed record ImportRow(int Row, string? Key, ImportOutcome Outcome, IReadOnlyList<string> Errors);
+/// <summary>
+/// One data row of an imported file: its number (1 = the first row after the header), what it names, what became (or
+/// would become) of it, why it was refused, and what the importer should know about a row that did not stop the file.
+/// </summary>
+public sealed record ImportRow(int Row, string? Key, ImportOutcome Outcome, IReadOnlyList<string> Errors)
+{
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// The answer to a CSV import. <c>Applied</c> is false when bad rows stopped the whole file (the outcomes then say what
 /// would have happened); with <c>?partial=true</c> the good rows are applied and the bad ones listed.
 /// </summary>
-public sealed record ImportReport(bool Applied, int Created, int Updated, int Refused, IReadOnlyList<ImportRow> Rows)
+public sealed record ImportReport(bool Applied, int Created, int Updated, int Refused, int Skipped, IReadOnlyList<ImportRow> Rows)
 {
     public static ImportReport From(IReadOnlyList<ImportRow> rows, bool applied) => new(applied,
         rows.Count(r => r.Outcome == ImportOutcome.Created), rows.Count(r => r.Outcome == ImportOutcome.Updated),
-        rows.Count(r => r.Outcome == ImportOutcome.Refused), rows);
+        rows.Count(r => r.Outcome == ImportOutcome.Refused), rows.Count(r => r.Outcome == ImportOutcome.Skipped), rows);
 }
 
 /// <summary>Reads an uploaded CSV (a multipart file or the raw body) into rows of named fields, headers matched without regard to case.</summary>

@@ -68,7 +68,7 @@ public static class InfrastructureSetup
             }
 
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(OpenApiNullability.LeaveNullablePropertiesOptional));
         return builder;
     }
 

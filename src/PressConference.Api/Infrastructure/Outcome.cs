@@ -57,9 +57,29 @@ public static class OutcomeHttp
     {
         Outcome<T>.Done done => ok(done.Value),
         Outcome<T>.Refused { Refusal: { Kind: RefusalKind.Invalid, Field: { } field } refusal } => Problems.Field(field, refusal.Detail),
-        Outcome<T>.Refused { Refusal: { Kind: RefusalKind.NotFound } refusal } => Problems.Problem(StatusCodes.Status404NotFound, refusal.Code, refusal.Detail),
-        Outcome<T>.Refused { Refusal: { Kind: RefusalKind.Forbidden } refusal } => Problems.Problem(StatusCodes.Status403Forbidden, refusal.Code, refusal.Detail),
-        Outcome<T>.Refused { Refusal: var refusal } => Problems.Conflict(refusal.Code, refusal.Detail),
+        Outcome<T>.Refused { Refusal: var refusal } => Problem(refusal),
         _ => throw new UnreachableException(),
+    };
+
+    /// <summary>
+    /// As above, for a write that may find its work already done (a repeated request): <paramref name="created"/> when
+    /// it made something, <paramref name="existing"/> when <paramref name="isExisting"/> says it answers what was there.
+    /// </summary>
+    public static Results<TCreated, TExisting, ProblemHttpResult, ValidationProblem> ToHttp<T, TCreated, TExisting>(this Outcome<T> outcome,
+        Func<T, bool> isExisting, Func<T, TCreated> created, Func<T, TExisting> existing)
+        where TCreated : IResult where TExisting : IResult => outcome switch
+    {
+        Outcome<T>.Done done when isExisting(done.Value) => existing(done.Value),
+        Outcome<T>.Done done => created(done.Value),
+        Outcome<T>.Refused { Refusal: { Kind: RefusalKind.Invalid, Field: { } field } refusal } => Problems.Field(field, refusal.Detail),
+        Outcome<T>.Refused { Refusal: var refusal } => Problem(refusal),
+        _ => throw new UnreachableException(),
+    };
+
+    private static ProblemHttpResult Problem(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.NotFound => Problems.Problem(StatusCodes.Status404NotFound, refusal.Code, refusal.Detail),
+        RefusalKind.Forbidden => Problems.Problem(StatusCodes.Status403Forbidden, refusal.Code, refusal.Detail),
+        _ => Problems.Conflict(refusal.Code, refusal.Detail),
     };
 }

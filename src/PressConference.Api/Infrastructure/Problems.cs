@@ -11,7 +11,8 @@ public static class Problems
     public static ProblemHttpResult Conflict(string code, string detail, IDictionary<string, object?>? extensions = null) =>
         Problem(StatusCodes.Status409Conflict, code, detail, extensions);
 
-    public static ProblemHttpResult Problem(int status, string code, string detail, IDictionary<string, object?>? extensions = null)
+    /// <summary>The title is the status's own sentence unless the caller knows better what happened (a wrong password is not "not signed in").</summary>
+    public static ProblemHttpResult Problem(int status, string code, string detail, IDictionary<string, object?>? extensions = null, string? title = null)
     {
         var all = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code };
         if (extensions is not null)
@@ -22,7 +23,7 @@ public static class Problems
             }
         }
 
-        return TypedResults.Problem(detail: detail, statusCode: status, title: Texts.Get($"status.{status}"), extensions: all);
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title ?? Texts.Get($"status.{status}"), extensions: all);
     }
 
     /// <summary>A 400 naming one field and why, shaped like every other validation answer.</summary>

@@ -15,6 +15,7 @@ internal sealed class BriefingNotifications(NotificationOutbox outbox, ReporterP
         switch (change)
         {
             case BriefingPublished:
+                await points.PlanLinkedAsync(briefing, ct);
                 await points.PlanRemindersAsync(briefing, ct);
                 await office.PlanBriefingAsync(briefing, ct);
                 break;
@@ -51,12 +52,16 @@ internal sealed class BriefingNotifications(NotificationOutbox outbox, ReporterP
                 break;
 
             case BriefingRemotePointLinked { RemotePointId: var linked } when Briefing.LiveStatuses.Contains(briefing.Status):
-                var link = briefing.RemotePoints.FirstOrDefault(l => l.RemotePointId == linked);
-                await points.PlanReminderAsync(briefing, link ?? new BriefingRemotePoint { BriefingId = briefing.Id, RemotePointId = linked }, ct);
+                var link = briefing.RemotePoints.FirstOrDefault(l => l.RemotePointId == linked)
+                    ?? await points.LinkAsync(briefing.Id, linked, ct)
+                    ?? new BriefingRemotePoint { BriefingId = briefing.Id, RemotePointId = linked, LinkedAt = change.At };
+                // Told first, then reminded: a point hears nothing about a briefing before it hears it is linked to it.
+                await points.PlanLinkedAsync(briefing, link, ct);
+                await points.PlanReminderAsync(briefing, link, ct);
                 break;
 
             case BriefingRemotePointUnlinked { RemotePointId: var unlinked }:
-                await points.CancelForRemotePointAsync(briefing.Id, unlinked, ct);
+                await points.UnlinkAsync(briefing, unlinked, ct);
                 break;
         }
     }

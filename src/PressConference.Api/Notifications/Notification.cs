@@ -21,6 +21,12 @@ public enum NotificationKind
     BriefingCancelled,
     AccountEmailConfirmation,
     AccountPasswordReset,
+
+    /// <summary>A remote point hears that it is linked to a published briefing: when, its seats, the video link.</summary>
+    RemotePointLinked,
+
+    /// <summary>A remote point that was told of a link hears that the link is gone.</summary>
+    RemotePointUnlinked,
 }
 
 public enum NotificationStatus

@@ -25,7 +25,7 @@ public sealed partial class NotificationComposer(AppDbContext db, BriefingAudien
     [
         NotificationKind.RegistrationApproved, NotificationKind.RegistrationPromoted, NotificationKind.BriefingReminder,
         NotificationKind.RemotePointReminder, NotificationKind.BriefingRescheduled, NotificationKind.BriefingVenueChanged,
-        NotificationKind.BriefingCancelled,
+        NotificationKind.BriefingCancelled, NotificationKind.RemotePointLinked,
     ];
 
     private static readonly NotificationKind[] WithPass =
@@ -55,7 +55,7 @@ public sealed partial class NotificationComposer(AppDbContext db, BriefingAudien
                 return null;
             }
 
-            if (row.Kind == NotificationKind.RemotePointReminder && row.RemotePointId is { } pointId
+            if (row.Kind is NotificationKind.RemotePointReminder or NotificationKind.RemotePointLinked && row.RemotePointId is { } pointId
                 && !await db.BriefingRemotePoints.AnyAsync(l => l.BriefingId == briefing.Id && l.RemotePointId == pointId, ct))
             {
                 return null;
@@ -211,6 +211,9 @@ public sealed partial class NotificationComposer(AppDbContext db, BriefingAudien
                     break;
                 case ReminderData r:
                     this["passUrl"] = r.PassUrl;
+                    break;
+                case RemotePointLinkData l:
+                    this["seats"] = l.Seats?.ToString(CultureInfo.InvariantCulture);
                     break;
                 case RescheduledData r:
                     Instant("oldStartsAt", r.OldStartsAt);

@@ -36,6 +36,7 @@ public abstract record NotificationData
         NotificationKind.RegistrationClosedDigest or NotificationKind.SeriesPreparation => typeof(BriefingData),
         NotificationKind.ComplianceWarning => typeof(ComplianceWarningData),
         NotificationKind.AccountEmailConfirmation or NotificationKind.AccountPasswordReset => typeof(AccountLinkData),
+        NotificationKind.RemotePointLinked or NotificationKind.RemotePointUnlinked => typeof(RemotePointLinkData),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template data for this kind."),
     };
 
@@ -81,6 +82,9 @@ public sealed record RescheduledData(DateTime OldStartsAt, DateTime OldEndsAt, s
 public sealed record VenueChangedData(string? OldVenue, string? Reason) : AttendanceData;
 
 public sealed record CancelledData(string? Reason) : AttendanceData;
+
+/// <summary>A remote point linked to a briefing (with its seats there) or unlinked from it.</summary>
+public sealed record RemotePointLinkData(int? Seats = null) : AttendanceData;
 
 /// <summary>Nothing beyond the briefing: the organizers' digest and a series' preparation reminder (their lists are read when sent).</summary>
 public sealed record BriefingData : NotificationData;

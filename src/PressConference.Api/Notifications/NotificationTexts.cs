@@ -15,6 +15,8 @@ public static partial class Texts
             "This message was sent automatically by the PressConference service of {hostAgency}; please do not reply."),
         ("mail.none", "chưa có", "none yet"),
         ("mail.timeZone", "giờ Hà Nội", "Hanoi time"),
+        // Findings given as reasons in a mail, where the API's own sentence (finding.*) addresses the reader otherwise.
+        ("mail.finding.AlreadyRegistered", "Anh/chị đã đăng ký dự họp báo này.", "You are already registered for this briefing."),
         ("mail.passLink", "Thẻ tham dự được đính kèm thư này: trình mã QR (the-tham-du.png) trên điện thoại ở cửa, hoặc in trang the-tham-du.html. Sau khi đăng nhập, thẻ cũng có tại {passUrl}", "Your pass is attached: show the QR code (the-tham-du.png) on your phone at the door, or print the-tham-du.html. Signed in, you also find it at {passUrl}"),
 
         ("mail.RegistrationApproved.subject", "Đăng ký được chấp thuận: {title}", "Registration approved: {title}"),
@@ -45,6 +47,14 @@ public static partial class Texts
         ("mail.RemotePointReminder.body",
             "{remotePointName} ({remotePointAddress}) là điểm cầu của họp báo \"{title}\".\n\nThời gian: {startsAt} ({timeZone})\nĐường dẫn truyền hình: {videoLink}\n\nPhóng viên dự kiến tham dự tại điểm cầu:\n{reporters}",
             "{remotePointName} ({remotePointAddress}) is a remote point of the briefing \"{title}\".\n\nWhen: {startsAt} ({timeZone})\nVideo link: {videoLink}\n\nReporters expected at the point:\n{reporters}"),
+        ("mail.RemotePointLinked.subject", "{remotePointName} được kết nối với họp báo {title}", "{remotePointName} is linked to the briefing {title}"),
+        ("mail.RemotePointLinked.body",
+            "{remotePointName} ({remotePointAddress}) được kết nối làm điểm cầu của họp báo \"{title}\".\n\nThời gian: {startsAt} ({timeZone})\nSố chỗ tại điểm cầu: {seats}\nĐường dẫn truyền hình: {videoLink}\n\nTrước buổi họp báo, anh/chị sẽ nhận danh sách phóng viên dự kiến tham dự tại điểm cầu. Lịch họp báo được đính kèm (tệp .ics).",
+            "{remotePointName} ({remotePointAddress}) is linked as a remote point of the briefing \"{title}\".\n\nWhen: {startsAt} ({timeZone})\nSeats at the point: {seats}\nVideo link: {videoLink}\n\nBefore the briefing you will receive the list of reporters expected at the point. The briefing is attached as a calendar entry (.ics)."),
+        ("mail.RemotePointUnlinked.subject", "{remotePointName} không còn kết nối với họp báo {title}", "{remotePointName} is no longer linked to the briefing {title}"),
+        ("mail.RemotePointUnlinked.body",
+            "{remotePointName} ({remotePointAddress}) không còn là điểm cầu của họp báo \"{title}\" ({startsAt}, {timeZone}). Xin anh/chị bỏ qua các thông báo trước đây về buổi họp báo này tại điểm cầu.",
+            "{remotePointName} ({remotePointAddress}) is no longer a remote point of the briefing \"{title}\" ({startsAt}, {timeZone}). Please disregard earlier notices about this briefing at the point."),
         ("mail.RegistrationClosedDigest.subject", "Đã đóng đăng ký: {title}", "Registration closed: {title}"),
         ("mail.RegistrationClosedDigest.body",
             "Đăng ký tham dự họp báo \"{title}\" ({startsAt}) đã đóng.\n\nSố đăng ký theo trạng thái:\n{counts}\n\nCòn chờ xem xét:\n{pending}",

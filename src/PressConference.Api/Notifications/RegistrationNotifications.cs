@@ -60,7 +60,7 @@ public sealed class RegistrationNotifications(AppDbContext db, ReporterPlanner p
         var language = await db.Users.Where(u => u.Id == registration.ReporterId).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(ct);
         var culture = CultureInfo.GetCultureInfo(language == "en" ? "en" : "vi");
         var lines = registration.FindingList.Where(f => withSoftFindings || f.Severity == FindingSeverity.Hard)
-            .Select(f => Texts.Get(culture, $"finding.{f.Code}", f.Args.Cast<object?>().ToArray()))
+            .Select(f => ReasonLine(culture, f))
             .ToList();
         if (!string.IsNullOrWhiteSpace(reason))
         {
@@ -68,5 +68,15 @@ public sealed class RegistrationNotifications(AppDbContext db, ReporterPlanner p
         }
 
         return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// A finding as a reason in a mail, in the reporter's language. A mail addresses its reader as "anh/chị": where the
+    /// API's sentence for a finding speaks to the reader otherwise, the mail has its own wording (<c>mail.finding.*</c>).
+    /// </summary>
+    internal static string ReasonLine(CultureInfo culture, Finding finding)
+    {
+        var key = Texts.All.ContainsKey($"mail.finding.{finding.Code}") ? $"mail.finding.{finding.Code}" : $"finding.{finding.Code}";
+        return Texts.Get(culture, key, finding.Args.Cast<object?>().ToArray());
     }
 }

@@ -49,6 +49,25 @@ public sealed class Outlet
         _ => Status,
     };
 
+    /// <summary>Takes the fields of a request (from the API, a page or an import row); the dates only where the status uses them.</summary>
+    public void Apply(OutletRequest request, DateTime now)
+    {
+        Name = request.Name!.Trim();
+        NameKey = TextKey.Fold(Name);
+        LicenceNumber = Clean(request.LicenceNumber);
+        Kind = request.Kind!.Value;
+        Status = request.Status!.Value;
+        StatusFrom = Status == OutletStatus.Active ? null : request.StatusFrom;
+        StatusUntil = Status == OutletStatus.Suspended ? request.StatusUntil : null;
+        ContactEmail = Clean(request.ContactEmail);
+        ContactPhone = Clean(request.ContactPhone);
+        Address = Clean(request.Address);
+        SetAliases(request.Aliases ?? []);
+        UpdatedAt = now;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public void SetAliases(IEnumerable<string> names)
     {
         var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0)

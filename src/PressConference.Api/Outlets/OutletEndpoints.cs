@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -55,7 +54,7 @@ public static class OutletEndpoints
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var outlet = new Outlet { CreatedAt = now };
-        Apply(outlet, request, now);
+        outlet.Apply(request, now);
         if (await NameProblemAsync(db, outlet, ct) is { } problem)
         {
             return problem;
@@ -75,7 +74,7 @@ public static class OutletEndpoints
             return Problems.NotFound("entity.outlet");
         }
 
-        Apply(outlet, request, clock.GetUtcNow().UtcDateTime);
+        outlet.Apply(request, clock.GetUtcNow().UtcDateTime);
         if (await NameProblemAsync(db, outlet, ct) is { } problem)
         {
             return problem;
@@ -85,13 +84,9 @@ public static class OutletEndpoints
         return TypedResults.Ok(OutletResponse.From(outlet));
     }
 
-    /// <summary>
-    /// Creates or updates outlets from a CSV with the columns name, aliases (separated by ';'), licenceNumber, kind,
-    /// status, statusFrom, statusUntil, contactEmail, contactPhone, address. A row matches an existing outlet by its
-    /// current name or its licence number. Any bad row stops the whole file unless <c>partial=true</c>.
-    /// </summary>
+    /// <summary>A CSV of outlets (see <see cref="OutletImport"/>): 200 when applied, 422 with the report when bad rows stopped it.</summary>
     private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ValidationProblem>> Import(HttpRequest http,
-        bool? partial, AppDbContext db, IValidator<OutletRequest> validator, TimeProvider clock, CancellationToken ct)
+        bool? partial, OutletImport import, CancellationToken ct)
     {
         var rows = await CsvInput.ReadAsync(http, ct);
         if (rows is null || rows.Count == 0)
@@ -99,106 +94,8 @@ public static class OutletEndpoints
             return Problems.Field("file", Texts.Get("import.empty"));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var outlets = await db.Outlets.Include(o => o.Aliases).ToListAsync(ct);
-        var report = new List<ImportRow>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, fields) in rows)
-        {
-            var name = fields.Field("name");
-            var errors = new List<string>();
-            var request = ParseRow(fields, errors);
-            if (request is not null)
-            {
-                var result = await validator.ValidateAsync(request, ct);
-                errors.AddRange(result.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
-            }
-
-            var key = TextKey.Fold(name);
-            if (key.Length > 0 && !seen.Add(key))
-            {
-                errors.Add(Texts.Get("import.duplicateRow"));
-            }
-
-            if (errors.Count > 0 || request is null)
-            {
-                report.Add(new ImportRow(line, name, ImportOutcome.Refused, errors));
-                continue;
-            }
-
-            var licence = request.LicenceNumber?.Trim();
-            var existing = outlets.FirstOrDefault(o => o.NameKey == key)
-                ?? (licence is { Length: > 0 } ? outlets.FirstOrDefault(o => o.LicenceNumber == licence) : null);
-            var keys = (request.Aliases ?? []).Select(TextKey.Fold).Append(key).ToHashSet(StringComparer.Ordinal);
-            if (outlets.Any(o => o != existing && (keys.Contains(o.NameKey) || o.Aliases.Any(a => keys.Contains(a.NameKey)))))
-            {
-                report.Add(new ImportRow(line, name, ImportOutcome.Refused, [Texts.Get("outlet.nameTaken")]));
-                continue;
-            }
-
-            var target = existing ?? new Outlet { CreatedAt = now };
-            Apply(target, request, now);
-            if (existing is null)
-            {
-                outlets.Add(target);
-                db.Outlets.Add(target);
-            }
-
-            report.Add(new ImportRow(line, name, existing is null ? ImportOutcome.Created : ImportOutcome.Updated, []));
-        }
-
-        if (report.Any(r => r.Outcome == ImportOutcome.Refused) && partial != true)
-        {
-            db.ChangeTracker.Clear();
-            return TypedResults.UnprocessableEntity(ImportReport.From(report, applied: false));
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ImportReport.From(report, applied: true));
-    }
-
-    private static OutletRequest? ParseRow(Dictionary<string, string> fields, List<string> errors)
-    {
-        OutletKind? kind = null;
-        if (fields.Field("kind") is { } k)
-        {
-            if (Enum.TryParse<OutletKind>(k, ignoreCase: true, out var parsed) && !int.TryParse(k, out _))
-            {
-                kind = parsed;
-            }
-            else
-            {
-                errors.Add($"kind: {Texts.Get("validation.enum", string.Join(", ", Enum.GetNames<OutletKind>()))}");
-            }
-        }
-
-        var status = OutletStatus.Active;
-        if (fields.Field("status") is { } s && (!Enum.TryParse(s, ignoreCase: true, out status) || int.TryParse(s, out _)))
-        {
-            errors.Add($"status: {Texts.Get("validation.enum", string.Join(", ", Enum.GetNames<OutletStatus>()))}");
-        }
-
-        DateOnly? Date(string field)
-        {
-            if (fields.Field(field) is not { } text)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-            {
-                return d;
-            }
-
-            errors.Add($"{field}: {Texts.Get("validation.dateOnly")}");
-            return null;
-        }
-
-        var from = Date("statusFrom");
-        var until = Date("statusUntil");
-        var aliases = (fields.Field("aliases") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return errors.Count > 0 ? null : new OutletRequest(fields.Field("name"), aliases, fields.Field("licenceNumber"), kind, status, from, until,
-            fields.Field("contactEmail"), fields.Field("contactPhone"), fields.Field("address"));
+        var report = await import.ImportAsync(rows, partial == true, ct);
+        return report.Applied ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
     private static async Task<ValidationProblem?> NameProblemAsync(AppDbContext db, Outlet outlet, CancellationToken ct)
@@ -208,22 +105,4 @@ public static class OutletEndpoints
             && (keys.Contains(o.NameKey) || o.Aliases.Any(a => keys.Contains(a.NameKey))), ct);
         return taken ? Problems.Field("name", Texts.Get("outlet.nameTaken")) : null;
     }
-
-    private static void Apply(Outlet outlet, OutletRequest request, DateTime now)
-    {
-        outlet.Name = request.Name!.Trim();
-        outlet.NameKey = TextKey.Fold(outlet.Name);
-        outlet.LicenceNumber = Clean(request.LicenceNumber);
-        outlet.Kind = request.Kind!.Value;
-        outlet.Status = request.Status!.Value;
-        outlet.StatusFrom = outlet.Status == OutletStatus.Active ? null : request.StatusFrom;
-        outlet.StatusUntil = outlet.Status == OutletStatus.Suspended ? request.StatusUntil : null;
-        outlet.ContactEmail = Clean(request.ContactEmail);
-        outlet.ContactPhone = Clean(request.ContactPhone);
-        outlet.Address = Clean(request.Address);
-        outlet.SetAliases(request.Aliases ?? []);
-        outlet.UpdatedAt = now;
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -62,16 +62,6 @@ public sealed class CapacityTests : AccreditationTest
     }
 
     [Test]
-    public async Task Parallel_registrations_by_one_reporter_leave_exactly_one_open_registration()
-    {
-        var briefing = (await Data.BriefingAsync(capacity: 10)).Id;
-        var (client, card) = await ReporterWithCardAsync();
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RegisterAsync(client, briefing, card)));
-        Assert.That(results.Count(r => Status(r) == "Approved"), Is.EqualTo(1));
-        Assert.That(results.Where(r => Status(r) != "Approved").Select(Codes), Is.All.EqualTo(new[] { "AlreadyRegistered" }));
-    }
-
-    [Test]
     public async Task A_full_location_waitlists_with_the_next_position()
     {
         var briefing = (await Data.BriefingAsync(capacity: 1)).Id;

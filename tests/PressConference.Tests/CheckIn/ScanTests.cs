@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PressConference.Api.CheckIn;
@@ -116,6 +117,35 @@ public sealed class ScanTests : PassTest
         var late = await IssueAsync(briefing.Id, reporterName: "Lê Thị Lan");
         ClockTo(briefing.EndsAt);
         Assert.That((await ScanAsync(door, late.Token)).Str("reason"), Is.EqualTo("Closed"));
+    }
+
+    [Test]
+    public async Task A_pass_refused_before_doors_open_says_when_they_open_and_after_the_end_when_they_closed()
+    {
+        var briefing = await Data.BriefingAsync(Data.NextDay());
+        var pass = await IssueAsync(briefing.Id);
+        var door = await DoorAsync();
+        var opens = briefing.DoorsOpenAt.AddHours(7);
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+
+        // Another day: the date and the time, in Hanoi.
+        var early = await ScanAsync(door, pass.Token);
+        Assert.That(early.Str("reason"), Is.EqualTo("NotYetOpen"));
+        Assert.That(early.Str("message"), Is.EqualTo($"Chưa đến giờ mở cửa: cửa mở lúc {opens.ToString("dd/MM/yyyy HH:mm", culture)}."));
+        Assert.That(TestData.Utc(early.Str("opensAt")), Is.EqualTo(briefing.DoorsOpenAt));
+
+        // The same day: the time is enough.
+        ClockTo(briefing.DoorsOpenAt.AddHours(-2));
+        Assert.That((await ScanAsync(door, pass.Token)).Str("message"), Is.EqualTo($"Chưa đến giờ mở cửa: cửa mở lúc {opens:HH:mm}."));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/checkin/scans") { Content = JsonContent.Create(new { token = pass.Token }) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        Assert.That((await door.SendAsync(request).ExpectAsync(HttpStatusCode.OK)).Str("message"), Is.EqualTo($"Doors are not open yet: they open at {opens:HH:mm}."));
+
+        ClockTo(briefing.EndsAt.AddMinutes(5));
+        var late = await ScanAsync(door, pass.Token);
+        Assert.That(late.Str("reason"), Is.EqualTo("Closed"));
+        Assert.That(late.Str("message"), Is.EqualTo($"Họp báo đã kết thúc lúc {briefing.EndsAt.AddHours(7):HH:mm}; thẻ hết hiệu lực."));
+        Assert.That(TestData.Utc(late.Str("closedAt")), Is.EqualTo(briefing.EndsAt));
     }
 
     [TestCase(PassRevocation.Revoked, "Revoked", "Thẻ đã bị thu hồi.")]

@@ -55,6 +55,25 @@ public sealed class AuthTests : ApiTest
     }
 
     [Test]
+    public async Task A_wrong_password_is_a_401_whose_title_says_the_email_or_password_is_wrong()
+    {
+        var email = $"title.{Guid.NewGuid():N}@test.vn";
+        await Anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Right-Pass-1", displayName = "A" }).ExpectAsync(HttpStatusCode.Created);
+
+        var vi = await Anonymous.PostJsonAsync("/api/auth/login", new { email, password = "Wrong-Pass-1" }).ExpectAsync(HttpStatusCode.Unauthorized);
+        Assert.That((vi.Str("code"), vi.Str("title"), vi.Str("detail")),
+            Is.EqualTo(("InvalidCredentials", "Sai e-mail hoặc mật khẩu", "Email hoặc mật khẩu không đúng.")));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = $"nobody.{Guid.NewGuid():N}@test.vn", password = "Wrong-Pass-1" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        var en = await Anonymous.SendAsync(request).ExpectAsync(HttpStatusCode.Unauthorized);
+        Assert.That((en.Str("code"), en.Str("title")), Is.EqualTo(("InvalidCredentials", "Wrong e-mail or password")));
+    }
+
+    [Test]
     public async Task Repeated_wrong_passwords_lock_the_account()
     {
         var email = $"lock.{Guid.NewGuid():N}@test.vn";
@@ -67,6 +86,7 @@ public sealed class AuthTests : ApiTest
 
         var locked = await Anonymous.PostJsonAsync("/api/auth/login", new { email, password = "Right-Pass-1" }).ExpectAsync(HttpStatusCode.Unauthorized);
         Assert.That(locked.Str("code"), Is.EqualTo("LockedOut"));
+        Assert.That(locked.Str("title"), Is.EqualTo("Tài khoản tạm bị khóa"));
         Assert.That(locked.Str("detail"), Does.Contain("15 phút"));
     }
 

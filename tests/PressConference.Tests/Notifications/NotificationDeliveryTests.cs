@@ -34,10 +34,10 @@ public sealed class NotificationDeliveryTests : NotificationTest
         var start = StartOf(briefing.Body);
 
         await AtAsync(start.AddHours(-24).AddMinutes(-1));
-        Assert.That(MailTo(email), Is.Empty, "not before its time");
+        Assert.That(MailTo(email).Select(Kind), Is.EqualTo(new[] { "RemotePointLinked" }), "told of the link at once, reminded not before its time");
 
         await AtAsync(start.AddHours(-24));
-        var mail = MailTo(email).Single();
+        var mail = MailTo(email, NotificationKind.RemotePointReminder).Single();
         Assert.Multiple(() =>
         {
             Assert.That(Kind(mail), Is.EqualTo("RemotePointReminder"));
@@ -51,7 +51,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
         });
 
         await AtAsync(start.AddHours(-1));
-        Assert.That(MailTo(email), Has.Count.EqualTo(1), "sent once");
+        Assert.That(MailTo(email, NotificationKind.RemotePointReminder), Has.Count.EqualTo(1), "sent once");
     }
 
     [Test]
@@ -69,8 +69,14 @@ public sealed class NotificationDeliveryTests : NotificationTest
         Assert.That(MailTo(keptEmail, NotificationKind.RemotePointReminder), Has.Count.EqualTo(1));
         Assert.That(MailTo(droppedEmail), Is.Empty);
         var rows = await RowsAsync(draft.Id);
-        Assert.That(rows.Single(r => r.RemotePointId == dropped).CancelReason, Is.EqualTo(CancelReasons.RemotePointUnlinked));
-        Assert.That(rows.Single(r => r.RemotePointId == kept).Status, Is.EqualTo(NotificationStatus.Sent));
+        Assert.That(rows.Where(r => r.RemotePointId == dropped).Select(r => (r.Kind, r.CancelReason)), Is.EquivalentTo(new[]
+        {
+            (NotificationKind.RemotePointLinked, CancelReasons.RemotePointUnlinked), (NotificationKind.RemotePointReminder, CancelReasons.RemotePointUnlinked),
+        }), "unlinked before it heard of the link: nothing goes, not even that it is unlinked");
+        Assert.That(rows.Where(r => r.RemotePointId == kept).Select(r => (r.Kind, r.Status)), Is.EquivalentTo(new[]
+        {
+            (NotificationKind.RemotePointLinked, NotificationStatus.Sent), (NotificationKind.RemotePointReminder, NotificationStatus.Sent),
+        }));
     }
 
     [TestCase(NotificationKind.RegistrationApproved, "vi", "Đăng ký được chấp thuận: ", "https://pass.test/p/abc", true)]
@@ -176,6 +182,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
         var reporter = await NewReporterAsync("Đỗ Minh Châu");
         var briefing = await Data.BriefingAsync(Data.HoursAhead(72));
         var (_, _, point) = await Data.RemotePointAsync(briefing.Id);
+        await DispatchAsync(); // the point hears of its link first; what changes afterwards is a notice of its own
         await PlanAsync(p => p.PlanReporterRemindersAsync(Guid.NewGuid(), reporter.UserId, briefing.Id, CancellationToken.None));
         var oldStart = StartOf(briefing.Body);
         var newStart = oldStart.AddDays(2);
@@ -212,16 +219,17 @@ public sealed class NotificationDeliveryTests : NotificationTest
         var reporter = await NewReporterAsync("Vũ Thanh Tâm");
         var briefing = await Data.BriefingAsync(Data.HoursAhead(40));
         var (_, _, point) = await Data.RemotePointAsync(briefing.Id);
+        await DispatchAsync(); // the point hears of its link first; what changes afterwards is a notice of its own
         var registration = Guid.NewGuid();
         await PlanAsync(p => p.PlanReporterRemindersAsync(registration, reporter.UserId, briefing.Id, CancellationToken.None));
 
         await Organizer.PostJsonAsync($"/api/briefings/{briefing.Id}/cancel", new { reason = "Ảnh hưởng của bão số 3" }).ExpectAsync(HttpStatusCode.OK);
         var rows = await RowsAsync(briefing.Id);
-        Assert.That(rows.Where(r => r.Kind != NotificationKind.BriefingCancelled).Select(r => (r.Status, r.CancelReason)),
+        Assert.That(rows.Where(r => r.Kind is not (NotificationKind.BriefingCancelled or NotificationKind.RemotePointLinked)).Select(r => (r.Status, r.CancelReason)),
             Is.All.EqualTo((NotificationStatus.Cancelled, CancelReasons.BriefingCancelled)));
 
         await DispatchAsync();
-        var notice = MailTo(point).Single();
+        var notice = MailTo(point, NotificationKind.BriefingCancelled).Single();
         Assert.Multiple(() =>
         {
             Assert.That(Kind(notice), Is.EqualTo("BriefingCancelled"));
@@ -235,7 +243,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
             "planning again for a cancelled briefing revives nothing");
         await AtAsync(StartOf(briefing.Body).AddHours(-1));
         Assert.That(MailTo(reporter.Email), Is.Empty);
-        Assert.That(MailTo(point), Has.Count.EqualTo(1));
+        Assert.That(MailTo(point).Select(Kind), Is.EqualTo(new[] { "RemotePointLinked", "BriefingCancelled" }));
     }
 
     [Test]
@@ -243,6 +251,7 @@ public sealed class NotificationDeliveryTests : NotificationTest
     {
         var briefing = await Data.BriefingAsync(Data.HoursAhead(90));
         var (_, _, point) = await Data.RemotePointAsync(briefing.Id);
+        await DispatchAsync(); // the point hears of its link first; what changes afterwards is a notice of its own
         var oldVenue = briefing.Body.Str("venue");
         await Organizer.PutJsonAsync($"/api/briefings/{briefing.Id}", new
         {

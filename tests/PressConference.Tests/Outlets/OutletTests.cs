@@ -115,12 +115,33 @@ public sealed class OutletTests : AccreditationTest
         var report = await Task.FromResult(response).ExpectAsync(HttpStatusCode.UnprocessableEntity);
         Assert.That(report["applied"]!.GetValue<bool>(), Is.False);
         var rows = report["rows"]!.AsArray();
-        Assert.That(rows.Select(r => r!.Str("outcome")), Is.EqualTo(new[] { "Created", "Refused", "Refused", "Refused" }));
+        Assert.That(rows.Select(r => r!.Str("outcome")), Is.EqualTo(new[] { "Created", "Refused", "Refused", "Skipped" }));
         Assert.That(rows[1]!["errors"]!.AsArray().Select(e => e!.GetValue<string>()), Has.Some.StartWith("name:"));
         Assert.That(rows[2]!["errors"]![0]!.GetValue<string>(), Does.StartWith("kind:").And.Contain("Newspaper"));
-        Assert.That(rows[3]!["errors"]![0]!.GetValue<string>(), Does.Contain("trùng"));
+        Assert.That(rows[3]!["warnings"]![0]!.GetValue<string>(), Does.Contain("trùng"));
         Assert.That(rows[1]!["row"]!.GetValue<int>(), Is.EqualTo(2));
         await Reporter.GetAsync("/api/outlets/lookup?name=Báo Tốt Hai").ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task An_outlet_name_repeated_in_one_import_file_makes_one_outlet_and_a_warning_for_the_repeat()
+    {
+        var csv = "name,aliases,kind,status\n"
+            + "Báo Lặp Lại Bốn,Báo Cũ Bốn,Newspaper,Active\n"
+            + "Báo Khác Bốn,,Online,Active\n"
+            + "  BÁO LẶP LẠI BỐN ,Báo Cũ Bốn,Newspaper,Active\n";
+        using var response = await ImportAsync(csv);
+        var report = await Task.FromResult(response).ExpectAsync(HttpStatusCode.OK);
+        Assert.That((report["applied"]!.GetValue<bool>(), report["created"]!.GetValue<int>(), report["skipped"]!.GetValue<int>(),
+            report["refused"]!.GetValue<int>()), Is.EqualTo((true, 2, 1, 0)));
+        var rows = report["rows"]!.AsArray();
+        Assert.That(rows.Select(r => r!.Str("outcome")), Is.EqualTo(new[] { "Created", "Created", "Skipped" }));
+        Assert.That(rows[2]!["errors"]!.AsArray(), Is.Empty);
+        Assert.That(rows[2]!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()),
+            Is.EqualTo(new[] { "Dòng này trùng tên với dòng 1 của tệp; chỉ dòng 1 được áp dụng." }));
+        Assert.That(rows[0]!["warnings"]!.AsArray(), Is.Empty);
+        var found = await Reporter.GetAsync("/api/outlets?q=bao lap lai bon").ExpectAsync(HttpStatusCode.OK);
+        Assert.That(found["items"]!.AsArray().Select(o => o!.Str("name")), Is.EqualTo(new[] { "Báo Lặp Lại Bốn" }));
     }
 
     [Test]

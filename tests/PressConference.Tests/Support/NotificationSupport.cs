@@ -122,12 +122,26 @@ public sealed class SmtpTestServer : IDisposable
         }
     }
 
-    /// <summary>Every message received so far, read back from the Maildir.</summary>
+    /// <summary>Every message received so far, read back from the Maildir, in the order they arrived.</summary>
     public IReadOnlyList<MimeMessage> Messages()
     {
         var files = new[] { "new", "cur" }.Select(d => Path.Combine(Directory, d)).Where(System.IO.Directory.Exists)
-            .SelectMany(System.IO.Directory.GetFiles).Order(StringComparer.Ordinal);
+            .SelectMany(System.IO.Directory.GetFiles).OrderBy(Arrival).ThenBy(f => f, StringComparer.Ordinal);
         return files.Select(f => MimeMessage.Load(f)).ToList();
+    }
+
+    /// <summary>
+    /// When a Maildir file arrived, from its name ("seconds.Mmicroseconds P pid Q count.host"): the microseconds are not
+    /// padded, so the names alone do not sort in arrival order within a second.
+    /// </summary>
+    private static (long Seconds, long Micros, long Count) Arrival(string file)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(file), @"^(\d+)\.M(\d+)P\d+Q(\d+)");
+        return match.Success
+            ? (long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : (long.MaxValue, 0, 0);
     }
 
     public void Dispose()

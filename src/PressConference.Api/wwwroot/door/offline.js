@@ -130,7 +130,7 @@ export class OfflineDoor {
     }
 
     if (now >= closesAt) {
-      return refused('Closed', who);
+      return refused('Closed', { ...who, closedAt: closesAt.toISOString() });
     }
 
     const first = this.admitted[pass.passId];

@@ -74,8 +74,11 @@ export async function handleScan(raw) {
   if (verdict) {
     const read = readToken(token);
     verdict.passId = read?.passId ?? null;
-    if (verdict.reason === 'NotYetOpen' && read) {
-      verdict.opensAt = read.validFrom.toISOString();
+    // The server's times are the pass as it is now (a moved briefing); the token's are what was printed.
+    if (verdict.reason === 'NotYetOpen') {
+      verdict.opensAt ??= read?.validFrom.toISOString();
+    } else if (verdict.reason === 'Closed') {
+      verdict.closedAt ??= read?.validUntil.toISOString();
     }
   } else {
     verdict = door.hasBundle ? await door.judge(token) : { result: 'Unverified', passId: readToken(token)?.passId ?? null, offline: true };

@@ -62,6 +62,7 @@ export const T = {
   unverified: 'Mất mạng và chưa có dữ liệu ngoại tuyến cho buổi này. Ghi lại tên, hoặc chờ có mạng.',
   unknownReporter: 'Thẻ hợp lệ (chưa có trong danh sách đã tải)',
   opensAt: (at) => `Mở cửa lúc ${at}`,
+  closedAt: (at) => `Đã đóng cửa lúc ${at}`,
   passFor: (location) => `Thẻ dành cho: ${location}`,
   checkedOffline: 'Kiểm tra ngoại tuyến',
   tapToContinue: 'Chạm để quét tiếp',
@@ -97,6 +98,26 @@ const dateTimeFormat = new Intl.DateTimeFormat('vi-VN', {
 /** Hour and minute in Hanoi: the door only ever cares about today. */
 export function time(instant) {
   return instant ? timeFormat.format(new Date(instant)) : '';
+}
+
+const HANOI_OFFSET_MS = 7 * 60 * 60 * 1000; // Asia/Ho_Chi_Minh, +07:00 all year
+const two = (n) => String(n).padStart(2, '0');
+
+/**
+ * A door time in Hanoi as the API says it: "HH:mm" on the day of `now`, "dd/MM/yyyy HH:mm" on another day (doors that
+ * open tomorrow must not read as if they opened this morning).
+ */
+export function when(instant, now = new Date()) {
+  if (!instant) {
+    return '';
+  }
+
+  const local = new Date(new Date(instant).getTime() + HANOI_OFFSET_MS);
+  const today = new Date(now.getTime() + HANOI_OFFSET_MS);
+  const hm = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  const sameDay = local.getUTCFullYear() === today.getUTCFullYear() && local.getUTCMonth() === today.getUTCMonth()
+    && local.getUTCDate() === today.getUTCDate();
+  return sameDay ? hm : `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ${hm}`;
 }
 
 export function dateTime(instant) {

@@ -1,7 +1,7 @@
 // The verdict fills the screen for a few seconds (longer when staff must read why), then the door scans on.
 
 import { state } from './state.js';
-import { T, reasonText, time } from './texts.js';
+import { T, reasonText, time, when } from './texts.js';
 import { $, setText } from './views.js';
 
 const VERDICT_MS = { Admitted: 2500, AlreadyCheckedIn: 5000, Refused: 6000, Unverified: 6000 };
@@ -51,7 +51,11 @@ function wording(verdict) {
       }
 
       if (verdict.reason === 'NotYetOpen' && verdict.opensAt) {
-        return [reasonText(verdict.reason), T.opensAt(time(verdict.opensAt))];
+        return [reasonText(verdict.reason), T.opensAt(when(verdict.opensAt))];
+      }
+
+      if (verdict.reason === 'Closed' && verdict.closedAt) {
+        return [reasonText(verdict.reason), T.closedAt(when(verdict.closedAt))];
       }
 
       if (verdict.reason === 'WrongLocation' && verdict.location) {
